@@ -1,0 +1,17 @@
+// All table-group stores over one connection.
+import type { Connection } from './connection.ts';
+import { draftStore } from './drafts.ts';
+import { responseStore } from './responses.ts';
+import { roundStore } from './rounds.ts';
+import { sessionStore } from './sessions.ts';
+import { userStore } from './users.ts';
+
+export function createStores(conn: Connection) {
+  return {
+    rounds: roundStore(conn),
+    users: userStore(conn),
+    sessions: sessionStore(conn),
+    drafts: draftStore(conn),
+    responses: responseStore(conn),
+  };
+}

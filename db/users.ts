@@ -1,0 +1,43 @@
+// Staff and admin accounts. Passwords are stored only as scrypt hashes (server/auth/password.ts).
+import type { Connection } from './connection.ts';
+
+export type Role = 'admin' | 'staff';
+
+export interface User {
+  readonly id: number;
+  readonly username: string;
+  readonly passwordHash: string;
+  readonly role: Role;
+  readonly disabled: boolean;
+}
+
+interface UserRow {
+  id: number;
+  username: string;
+  passwordHash: string;
+  role: Role;
+  disabled: number;
+}
+
+const toUser = (row: UserRow | undefined): User | undefined => (row ? { ...row, disabled: row.disabled === 1 } : undefined);
+const COLUMNS = 'id, username, password_hash AS passwordHash, role, disabled';
+
+export function userStore(conn: Connection) {
+  const byUsername = conn.prepare<[string], UserRow>(`SELECT ${COLUMNS} FROM users WHERE username = ?`);
+  const byId = conn.prepare<[number], UserRow>(`SELECT ${COLUMNS} FROM users WHERE id = ?`);
+  const insert = conn.prepare<[string, string, Role, string]>(
+    'INSERT INTO users (username, password_hash, role, created_date) VALUES (?, ?, ?, ?)',
+  );
+  const count = conn.prepare<[], number>('SELECT count(*) FROM users').pluck();
+
+  return {
+    byUsername: (username: string): User | undefined => toUser(byUsername.get(username)),
+    byId: (id: number): User | undefined => toUser(byId.get(id)),
+    count: (): number => count.get() ?? 0,
+    create(user: { username: string; passwordHash: string; role: Role; createdDate: string }): number {
+      return Number(insert.run(user.username, user.passwordHash, user.role, user.createdDate).lastInsertRowid);
+    },
+  };
+}
+
+export type UserStore = ReturnType<typeof userStore>;

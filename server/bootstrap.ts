@@ -1,0 +1,35 @@
+// First-start set-up of a data dir: the demo round and the first admin.
+import { randomBytes } from 'node:crypto';
+import type { RoundStore } from '../db/rounds.ts';
+import type { UserStore } from '../db/users.ts';
+import { hashPassword } from './auth/password.ts';
+import type { Config } from './config.ts';
+
+/** A fresh data dir gets one open round, `demo`, so `npm start` serves a survey at once. */
+export function seedDemoRound(rounds: RoundStore, today: string): boolean {
+  if (rounds.count() > 0) return false;
+  rounds.create({ slug: 'demo', title: 'Demo', organisation: 'Demo kommune', mainLanguage: 'nb', createdDate: today });
+  return true;
+}
+
+export type AdminBootstrap =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'from-environment'; readonly username: string }
+  | { readonly kind: 'generated'; readonly username: string; readonly password: string };
+
+/**
+ * The first admin (shared/contract.md, "Running"): from ADMIN_USERNAME/ADMIN_PASSWORD
+ * when that user does not exist yet; else, when there is no user at all, `admin`
+ * with a generated password that the caller prints once.
+ */
+export async function bootstrapAdmin(users: UserStore, admin: Config['admin'], today: string): Promise<AdminBootstrap> {
+  if (admin) {
+    if (users.byUsername(admin.username)) return { kind: 'none' };
+    users.create({ username: admin.username, passwordHash: await hashPassword(admin.password), role: 'admin', createdDate: today });
+    return { kind: 'from-environment', username: admin.username };
+  }
+  if (users.count() > 0) return { kind: 'none' };
+  const password = randomBytes(18).toString('base64url');
+  users.create({ username: 'admin', passwordHash: await hashPassword(password), role: 'admin', createdDate: today });
+  return { kind: 'generated', username: 'admin', password };
+}

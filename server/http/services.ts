@@ -1,0 +1,29 @@
+// What the HTTP layer is given: configuration, the instrument, the clock, the
+// database and its stores. Built once by createApp; routers take what they need.
+import type { SurveyDatabase } from '../../db/connection.ts';
+import type { DraftStore } from '../../db/drafts.ts';
+import type { ResponseStore } from '../../db/responses.ts';
+import type { RoundStore } from '../../db/rounds.ts';
+import type { SessionStore } from '../../db/sessions.ts';
+import type { UserStore } from '../../db/users.ts';
+import type { Config } from '../config.ts';
+import type { Logger } from '../log.ts';
+import type { Instrument } from '../survey/types.ts';
+import type { Clock } from '../time.ts';
+
+export interface Stores {
+  readonly rounds: RoundStore;
+  readonly users: UserStore;
+  readonly sessions: SessionStore;
+  readonly drafts: DraftStore;
+  readonly responses: ResponseStore;
+}
+
+export interface Services {
+  readonly config: Config;
+  readonly instrument: Instrument;
+  readonly clock: Clock;
+  readonly log: Logger;
+  readonly db: SurveyDatabase;
+  readonly stores: Stores;
+}

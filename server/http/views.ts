@@ -1,0 +1,108 @@
+// Renders a page: its view inside the layout, in the request's language, with
+// the title pattern «page – service – organisation» and «Feil: » on errors.
+import { join } from 'node:path';
+import ejs from 'ejs';
+import type { Request, Response } from 'express';
+import { translator, type MessageKey, type Translate } from '../i18n/messages.ts';
+import { isLanguage, LANGUAGES, type Language } from '../survey/types.ts';
+
+const LANGUAGE_NAMES: Readonly<Record<Language, string>> = { nb: 'Bokmål', nn: 'Nynorsk', en: 'English' };
+
+export interface ErrorItem {
+  /** The id of the input the summary link moves focus to. */
+  readonly target: string;
+  readonly message: string;
+}
+
+export interface Page {
+  readonly view: string;
+  /** The page's h1, used in <title>. */
+  readonly title: string;
+  /** The value of <main data-page> (shared/contract.md). */
+  readonly page: string;
+  readonly status?: number;
+  readonly back?: string;
+  readonly organisation?: string;
+  readonly errors?: readonly ErrorItem[];
+  readonly locals?: Readonly<Record<string, unknown>>;
+}
+
+export type RenderPage = (req: Request, res: Response, page: Page) => Promise<void>;
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace -- Express declares its locals type this way.
+  namespace Express {
+    interface Locals {
+      lang: Language;
+      t: Translate;
+    }
+  }
+}
+
+/** Links to this same page in each language (keeps the path and other query parameters). */
+function languageLinks(req: Request, current: Language) {
+  const url = new URL(req.originalUrl, 'http://localhost');
+  return LANGUAGES.map((lang) => {
+    url.searchParams.set('lang', lang);
+    return { lang, name: LANGUAGE_NAMES[lang], href: `${url.pathname}${url.search}`, current: lang === current };
+  });
+}
+
+export function pageRenderer(options: { viewsDir: string; cache: boolean; stylesheet: string }): RenderPage {
+  const file = (view: string) => join(options.viewsDir, `${view}.ejs`);
+  const renderOptions = { cache: options.cache } as const;
+
+  return async (req, res, page) => {
+    const { lang, t } = res.locals;
+    const errors = page.errors ?? [];
+    const shared = { t, lang, csrfToken: req.session.data.csrf, errors, ...page.locals };
+    const body = await ejs.renderFile(file(page.view), shared, renderOptions);
+    const parts = [page.title, t('service.name'), page.organisation].filter(
+      (part, i, all): part is string => part !== undefined && all.indexOf(part) === i,
+    );
+    const documentTitle = (errors.length > 0 ? `${t('common.errorPrefix')}: ` : '') + parts.join(' – ');
+    const html = await ejs.renderFile(
+      file('layout'),
+      {
+        ...shared,
+        body,
+        documentTitle,
+        page: page.page,
+        back: page.back ?? null,
+        languageLinks: languageLinks(req, lang),
+        stylesheet: options.stylesheet,
+      },
+      renderOptions,
+    );
+    res.status(page.status ?? 200).type('html').send(html);
+  };
+}
+
+/** Sets the request's language: `?lang=` switches it for the rest of the session. */
+export function language(fallback: Language = 'nb') {
+  return (req: Request, res: Response, next: () => void): void => {
+    const asked = req.query['lang'];
+    if (isLanguage(asked) && asked !== req.session.data.lang) {
+      req.session.update({ lang: asked });
+    }
+    setLanguage(res, req.session.data.lang ?? fallback);
+    next();
+  };
+}
+
+export function setLanguage(res: Response, lang: Language): void {
+  res.locals.lang = lang;
+  res.locals.t = translator(lang);
+}
+
+/** A page with a heading, one sentence and a link onwards: errors, closed rounds, expiry. */
+export function messagePage(
+  t: Translate,
+  page: string,
+  status: number,
+  title: MessageKey,
+  text: MessageKey,
+  link: { href: string; text: string } = { href: '/', text: t('common.toStart') },
+): Page {
+  return { view: 'message', status, title: t(title), page, locals: { heading: t(title), text: t(text), link } };
+}

@@ -1,0 +1,62 @@
+// Entry point: configuration, database, first-start set-up, then listen.
+// SIGTERM/SIGINT stop accepting, finish requests in flight, close the database, exit 0.
+import { loadConfig } from './config.ts';
+import { openDatabase } from '../db/connection.ts';
+import { createStores } from '../db/stores.ts';
+import { bootstrapAdmin, seedDemoRound } from './bootstrap.ts';
+import { createApp } from './http/app.ts';
+import { createLogger } from './log.ts';
+import { osloDate, systemClock } from './time.ts';
+
+const CLEANUP_INTERVAL_MS = 10 * 60_000;
+const SHUTDOWN_GRACE_MS = 10_000;
+
+const config = loadConfig(process.env);
+const log = createLogger(config.logLevel);
+const db = openDatabase(config.databaseFile);
+const stores = createStores(db.conn);
+const today = osloDate(systemClock());
+
+if (seedDemoRound(stores.rounds, today)) log.info({ round: 'demo' }, 'created the demo round');
+const admin = await bootstrapAdmin(stores.users, config.admin, today);
+if (admin.kind === 'generated') {
+  // Printed once, on the first start of an empty data dir; never logged.
+  process.stdout.write(
+    `\nFirst admin created. Sign in at /login with\n  username: ${admin.username}\n  password: ${admin.password}\nThis password is not shown again.\n\n`,
+  );
+} else if (admin.kind === 'from-environment') {
+  log.info({ username: admin.username }, 'created the admin user from ADMIN_USERNAME');
+}
+
+const cleanup = () => {
+  const removed = stores.sessions.removeExpired(Date.now());
+  if (removed > 0) log.info({ removed }, 'removed expired sessions and their drafts');
+};
+cleanup();
+const cleanupTimer = setInterval(cleanup, CLEANUP_INTERVAL_MS);
+cleanupTimer.unref();
+
+const app = createApp(config, db, { log });
+const server = app.listen(config.port, config.host, () => {
+  log.info({ url: `http://${config.host}:${config.port}/` }, 'survey is running');
+});
+
+let stopping = false;
+function shutdown(signal: string): void {
+  if (stopping) return;
+  stopping = true;
+  log.info({ signal }, 'shutting down');
+  clearInterval(cleanupTimer);
+  server.close(() => {
+    db.close();
+    process.exit(0);
+  });
+  server.closeIdleConnections();
+  setTimeout(() => {
+    log.warn('requests still running after the grace period; closing anyway');
+    db.close();
+    process.exit(0);
+  }, SHUTDOWN_GRACE_MS).unref();
+}
+process.on('SIGTERM', () => shutdown('SIGTERM'));
+process.on('SIGINT', () => shutdown('SIGINT'));
