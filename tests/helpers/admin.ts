@@ -1,0 +1,34 @@
+// An admin's browser, signed in, and the CSV export read back as records.
+import { parse } from 'csv-parse/sync';
+import { expect } from 'vitest';
+import { ADMIN, type TestApp } from './app.ts';
+import { Browser } from './browser.ts';
+
+export async function signedInAdmin(target: TestApp): Promise<Browser> {
+  const browser = new Browser(target);
+  await browser.visit('/login');
+  const res = await browser.post('/login', { username: ADMIN.username, password: ADMIN.password });
+  expect(res.location).toBe('/admin');
+  return browser;
+}
+
+export interface CsvExport {
+  readonly header: string[];
+  readonly rows: Record<string, string>[];
+  readonly raw: string;
+}
+
+export async function exportCsv(browser: Browser, slug = 'demo', query = ''): Promise<CsvExport> {
+  const res = await browser.agent.get(`/admin/rounds/${slug}/export.csv${query}`).buffer(true).parse((r, done) => {
+    let text = '';
+    r.setEncoding('utf8');
+    r.on('data', (chunk: string) => (text += chunk));
+    r.on('end', () => done(null, text));
+  });
+  expect(res.status).toBe(200);
+  expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+  const raw = res.body as string;
+  const records = parse(raw, { relax_column_count: false }) as string[][];
+  const [header = [], ...data] = records;
+  return { header, rows: data.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? '']))), raw };
+}

@@ -1,0 +1,52 @@
+// A real app on a temporary data dir, per test file. Nothing is mocked: the
+// same factory, database, migrations and bootstrap as `npm start`.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase, type SurveyDatabase } from '../../db/connection.ts';
+import { createStores } from '../../db/stores.ts';
+import { bootstrapAdmin, seedDemoRound } from '../../server/bootstrap.ts';
+import { loadConfig, type Config } from '../../server/config.ts';
+import { createApp } from '../../server/http/app.ts';
+import type { Instrument } from '../../server/survey/types.ts';
+
+export const ADMIN = { username: 'kari.admin', password: 'correct horse battery staple' } as const;
+/** The fake clock's day: 23 November 2026, 23:30 in Oslo (22:30 UTC), so a UTC date would be wrong. */
+export const FAKE_NOW = new Date('2026-11-23T22:30:00Z');
+
+export interface TestApp {
+  readonly app: ReturnType<typeof createApp>;
+  readonly db: SurveyDatabase;
+  readonly stores: ReturnType<typeof createStores>;
+  readonly config: Config;
+  /** Moves the fake clock. */
+  advance(ms: number): void;
+  close(): void;
+}
+
+export async function testApp(options: { instrument?: Instrument; env?: Record<string, string> } = {}): Promise<TestApp> {
+  const dir = mkdtempSync(join(tmpdir(), 'survey-test-'));
+  const config = loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', NODE_ENV: 'test', ...options.env });
+  const db = openDatabase(config.databaseFile);
+  const stores = createStores(db.conn);
+  seedDemoRound(stores.rounds, '2026-01-01');
+  await bootstrapAdmin(stores.users, ADMIN, '2026-01-01');
+  let now = FAKE_NOW.getTime();
+  const app = createApp(config, db, {
+    clock: () => new Date(now),
+    ...(options.instrument ? { instrument: options.instrument } : {}),
+  });
+  return {
+    app,
+    db,
+    stores,
+    config,
+    advance: (ms) => {
+      now += ms;
+    },
+    close: () => {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
