@@ -3,7 +3,7 @@
 import { expect } from 'vitest';
 import { instrument } from '../../server/survey/definition.ts';
 import { translator } from '../../server/i18n/messages.ts';
-import type { Language } from '../../server/survey/types.ts';
+import type { Instrument, Language } from '../../server/survey/types.ts';
 import type { Browser, Fields, Page } from './browser.ts';
 
 /** Over 67, retired, low income, poor skills, needed several agencies: utsatt on all three criteria. */
@@ -47,13 +47,13 @@ export const WORKING_ADULT: Fields = {
   help_source: ['5'],
 };
 
-export function questionIds(answers: Fields): string[] {
-  return instrument.questions.map((q) => q.id).filter((id) => id in answers);
+export function questionIds(answers: Fields, within: Instrument = instrument): string[] {
+  return within.questions.map((q) => q.id).filter((id) => id in answers);
 }
 
 /** Starts the survey from its start page; returns the first question page. */
-export async function start(browser: Browser, slug = 'demo'): Promise<Page> {
-  const startPage = await browser.visit(`/s/${slug}`);
+export async function start(browser: Browser, slug = 'demo', lang?: Language): Promise<Page> {
+  const startPage = await browser.visit(`/s/${slug}${lang ? `?lang=${lang}` : ''}`);
   expect(startPage.pageId).toBe('start');
   return browser.submit(`/s/${slug}`);
 }
@@ -62,23 +62,29 @@ export async function start(browser: Browser, slug = 'demo'): Promise<Page> {
  * Answers page by page until the check page, asserting on each page: the page
  * marker, the h1 as legend, the progress text, and no error.
  */
-export async function answerAll(browser: Browser, answers: Fields, lang: Language, slug = 'demo'): Promise<Page> {
+export async function answerAll(
+  browser: Browser,
+  answers: Fields,
+  lang: Language,
+  options: { slug?: string; instrument?: Instrument } = {},
+): Promise<Page> {
+  const { slug = 'demo', instrument: within = instrument } = options;
   const t = translator(lang);
-  const expected = questionIds(answers);
-  let page = await start(browser, slug);
+  const expected = questionIds(answers, within);
+  let page = await start(browser, slug, lang);
   const seen: string[] = [];
   while (page.pageId !== 'check') {
     const id = page.pageId ?? '';
     seen.push(id);
     expect(page.status, `page ${id}`).toBe(200);
     expect(page.html.querySelector('html')?.getAttribute('lang')).toBe(lang);
-    const question = instrument.questions.find((q) => q.id === id);
+    const question = within.questions.find((q) => q.id === id);
     if (question) {
       expect(page.html.querySelector('fieldset legend h1')?.textContent.trim()).toBe(question.text[lang]);
       // A routed question counts in the total once the answer that opens it is given.
       const answeredBefore = seen.slice(0, -1);
       const total = expected.filter((qid) => {
-        const rule = instrument.questions.find((q) => q.id === qid)!.showIf;
+        const rule = within.questions.find((q) => q.id === qid)!.showIf;
         return !rule || answeredBefore.includes(rule.question);
       }).length;
       expect(page.html.querySelector('.caption__progress')?.textContent).toBe(
