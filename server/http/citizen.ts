@@ -3,7 +3,6 @@
 // never travel in URLs. Handlers parse, call the survey domain, then render or redirect.
 import { Router, type Request, type Response } from 'express';
 import type { Round } from '../../db/rounds.ts';
-import { classify, CRITERIA } from '../survey/classify.ts';
 import { optionLabel } from '../survey/codebook.ts';
 import {
   findQuestion,
@@ -12,9 +11,9 @@ import {
   nextQuestion,
   previousQuestion,
   progress,
-  shownAnswers,
   shownQuestions,
 } from '../survey/pages.ts';
+import { codesOf, toSubmission } from '../survey/submission.ts';
 import type { Answers, AnswerValue, Instrument, Language, Question } from '../survey/types.ts';
 import { parseAnswers, type AnswerError } from '../survey/validate.ts';
 import type { Services } from './services.ts';
@@ -233,8 +232,7 @@ export function citizenRouter(services: Services, render: RenderPage): Router {
       return res.redirect(303, req.session.data.submitted === round.slug ? paths.receipt(round) : paths.start(round));
     }
     if (firstUnanswered(instrument, answers)) return res.redirect(303, resumePath(round, answers));
-    const stored = shownAnswers(instrument, answers);
-    const classification = classify(stored);
+    const { codes, classification, segmentReasons } = toSubmission(instrument, answers);
     stores.responses.submit({
       sessionHash: req.session.idHash,
       roundId: round.id,
@@ -244,10 +242,10 @@ export function citizenRouter(services: Services, render: RenderPage): Router {
       submittedDate: osloDate(clock()),
       instrumentVersion: instrument.version,
       staffUserId: null,
-      codes: Object.entries(stored).flatMap(([id, value]) => codesOf(value).map((code) => [id, code] as const)),
+      codes,
       classification: {
         segment: classification.segment,
-        reasons: CRITERIA.filter((c) => classification.reasons.includes(c)).join(';'),
+        reasons: segmentReasons,
         svartSarbar: classification.svartSarbar,
         ruleVersion: classification.ruleVersion,
       },
@@ -269,11 +267,6 @@ export function citizenRouter(services: Services, render: RenderPage): Router {
   });
 
   return router;
-}
-
-function codesOf(value: AnswerValue | undefined): number[] {
-  if (value === undefined) return [];
-  return typeof value === 'number' ? [value] : [...value];
 }
 
 /** What the respondent ticked, for showing the page again after an error: known codes only. */

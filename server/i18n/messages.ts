@@ -217,5 +217,5 @@ export type Translate = (key: MessageKey, params?: Readonly<Record<string, strin
 export function translator(language: Language): Translate {
   const catalogue = catalogues[language];
   return (key, params) =>
-    catalogue[key].replace(/\{(\w+)\}/g, (whole, name: string) => (params && name in params ? String(params[name]) : whole));
+    catalogue[key].replace(/\{(\w+)\}/g, (whole, name: string) => (params && Object.hasOwn(params, name) ? String(params[name]) : whole));
 }

@@ -14,7 +14,7 @@ export function checkInstrument(instrument: Instrument): string[] {
   instrument.questions.forEach((q, index) => {
     if (!ID.test(q.id)) problems.push(`${q.id}: id must be lower snake_case`);
     if (seen.has(q.id)) problems.push(`${q.id}: duplicate id`);
-    seen.set(q.id, index);
+    else seen.set(q.id, index);
     if (!sectionIds.has(q.section)) problems.push(`${q.id}: unknown section ${q.section}`);
     if (q.options.length < 2) problems.push(`${q.id}: needs at least two options`);
 
@@ -39,6 +39,8 @@ export function checkInstrument(instrument: Instrument): string[] {
       const target = seen.get(q.showIf.question);
       if (target === undefined || target >= index) {
         problems.push(`${q.id}: routing must refer to an earlier question`);
+      } else if (instrument.questions[target]!.type !== 'single') {
+        problems.push(`${q.id}: routing must depend on a single-choice question`);
       } else {
         const targetCodes = new Set(instrument.questions[target]!.options.map((o) => o.code));
         for (const c of q.showIf.anyOf) {
