@@ -65,7 +65,7 @@ export function createApp(config: Config, db: SurveyDatabase, options: AppOption
     db,
     stores: createStores(db.conn),
   };
-  const render = pageRenderer({ viewsDir: VIEWS_DIR, cache: config.production, stylesheet: assetUrl('app.css') });
+  const render = pageRenderer({ viewsDir: VIEWS_DIR, cache: config.production, stylesheet: assetUrl('app.css'), favicon: assetUrl('favicon.svg') });
 
   const app = express();
   app.disable('x-powered-by');

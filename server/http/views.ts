@@ -48,7 +48,7 @@ function languageLinks(req: Request, current: Language) {
   });
 }
 
-export function pageRenderer(options: { viewsDir: string; cache: boolean; stylesheet: string }): RenderPage {
+export function pageRenderer(options: { viewsDir: string; cache: boolean; stylesheet: string; favicon: string }): RenderPage {
   const file = (view: string) => join(options.viewsDir, `${view}.ejs`);
   const renderOptions = { cache: options.cache } as const;
 
@@ -71,6 +71,7 @@ export function pageRenderer(options: { viewsDir: string; cache: boolean; styles
         back: page.back ?? null,
         languageLinks: languageLinks(req, lang),
         stylesheet: options.stylesheet,
+        favicon: options.favicon,
       },
       renderOptions,
     );
