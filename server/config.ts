@@ -3,6 +3,10 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
+/** An optional setting: unset and empty (`-e NAME=` in Docker) both mean "not configured". */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+
 const environment = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -16,6 +20,15 @@ const environment = z.object({
     .enum(['0', '1', 'true', 'false'])
     .default('0')
     .transform((v) => v === '1' || v === 'true'),
+  // The municipality's accessibility statement on uustatus.no, linked from /tilgjengelighet.
+  UUSTATUS_URL: optional(
+    z
+      .url({ protocol: /^https$/, hostname: z.regexes.domain, error: 'UUSTATUS_URL must be an https URL (the address of the statement on uustatus.no)' })
+      // Normalised (percent-encoded) as a browser would, so the link's href is exactly what is followed.
+      .transform((url) => new URL(url).href),
+  ),
+  // Where citizens send feedback about accessibility and the survey; shown on /tilgjengelighet.
+  CONTACT_EMAIL: optional(z.email({ error: 'CONTACT_EMAIL must be an e-mail address' }).max(254)),
 });
 
 export interface Config {
@@ -29,14 +42,19 @@ export interface Config {
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
   /** Behind a TLS-terminating proxy: trust X-Forwarded-Proto so cookies get Secure. */
   readonly trustProxy: boolean;
+  /** The municipality's statement on uustatus.no (https), when configured. */
+  readonly uustatusUrl?: string;
+  /** E-mail address for feedback about accessibility and the survey, when configured. */
+  readonly contactEmail?: string;
 }
 
 /** Throws with every problem listed when the environment is wrong, so start-up fails loudly. */
 export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
   const parsed = environment.safeParse(env);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+    // One line per problem: a value can fail two checks with the same message (a URL's protocol and host).
+    const lines = new Set(parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`));
+    throw new Error(`Invalid configuration:\n${[...lines].join('\n')}`);
   }
   const e = parsed.data;
   if ((e.ADMIN_USERNAME === undefined) !== (e.ADMIN_PASSWORD === undefined)) {
@@ -53,5 +71,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
+    ...(e.UUSTATUS_URL ? { uustatusUrl: e.UUSTATUS_URL } : {}),
+    ...(e.CONTACT_EMAIL ? { contactEmail: e.CONTACT_EMAIL } : {}),
   };
 }

@@ -19,6 +19,7 @@ import { authRouter } from './auth.ts';
 import { citizenRouter } from './citizen.ts';
 import { csrfProtection } from './csrf.ts';
 import { errorHandler, notFound } from './errors.ts';
+import { infoRouter } from './info.ts';
 import type { Services } from './services.ts';
 import { sessions } from './session.ts';
 import { language, pageRenderer } from './views.ts';
@@ -114,6 +115,7 @@ export function createApp(config: Config, db: SurveyDatabase, options: AppOption
   app.use(authRouter(services, render));
   app.use(adminRouter(services, render));
   app.use(citizenRouter(services, render));
+  app.use(infoRouter(services, render));
 
   app.use(notFound(render));
   app.use(errorHandler(render, services.log));

@@ -50,7 +50,8 @@ function languageLinks(req: Request, current: Language) {
 
 export function pageRenderer(options: { viewsDir: string; cache: boolean; stylesheet: string; favicon: string }): RenderPage {
   const file = (view: string) => join(options.viewsDir, `${view}.ejs`);
-  const renderOptions = { cache: options.cache } as const;
+  // rmWhitespace: no lines left holding only the indentation of a template tag.
+  const renderOptions = { cache: options.cache, rmWhitespace: true } as const;
 
   return async (req, res, page) => {
     const { lang, t } = res.locals;

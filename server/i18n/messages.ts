@@ -9,6 +9,7 @@ const nb = {
   'layout.skip': 'Hopp til innholdet',
   'layout.languages': 'Språk',
   'layout.footer': 'Du er anonym når du svarer. Vi lagrer ikke navn, IP-adresse eller klokkeslett.',
+  'layout.accessibility': 'Tilgjengelighetserklæring',
   'common.back': 'Tilbake',
   'common.continue': 'Fortsett',
   'common.errorPrefix': 'Feil',
@@ -51,6 +52,37 @@ const nb = {
   'badRequest.body': 'Gå tilbake og prøv igjen.',
   'serverError.title': 'Det har skjedd en feil hos oss',
   'serverError.body': 'Svar du har sendt inn før, er lagret. Prøv igjen om litt.',
+  'accessibility.title': 'Tilgjengelighetserklæring',
+  'accessibility.lead':
+    'Her kan du lese hvor godt denne undersøkelsen fungerer for alle, også hvis du bruker skjermleser, bare tastatur eller forstørrer skjermen.',
+  'accessibility.uustatusLink': 'Les den offisielle erklæringen på uustatus.no',
+  'accessibility.standardHeading': 'Kravene vi følger',
+  'accessibility.standardWhat': 'WCAG er en internasjonal standard for hvordan nettsider kan bli tilgjengelige for alle.',
+  'accessibility.standardLaw': 'Offentlige nettsider i Norge skal følge WCAG 2.1 på nivå A og AA. Det står i {regulation}.',
+  'accessibility.regulation': 'forskrift om universell utforming av informasjons- og kommunikasjonsteknologiske (IKT)-løsninger',
+  'accessibility.standardNext':
+    'Vi følger også den nyere WCAG 2.2 på nivå AA. Den blir etter planen et krav når den europeiske standarden EN 301 549 kommer i ny versjon.',
+  'accessibility.testedHeading': 'Slik har vi testet',
+  'accessibility.testedLead': 'Vi tester tjenesten automatisk hver gang vi lager en ny versjon:',
+  'accessibility.testedAxe': 'Vi sjekker alle sidene med verktøyet axe i en ekte nettleser.',
+  'accessibility.testedHtml': 'Vi sjekker at HTML-koden er riktig med W3C sin validator (Nu HTML Checker).',
+  'accessibility.testedKeyboard': 'Et testprogram går gjennom hele undersøkelsen med bare tastatur.',
+  'accessibility.testedZoom':
+    'Vi sjekker at sidene kan forstørres, og at de fungerer på smale skjermer uten at du må rulle sidelengs.',
+  'accessibility.testedManual':
+    'Noe kan bare mennesker teste, for eksempel hvordan tjenesten fungerer med skjermleser. Slike tester gjør vi for hånd, og vi skriver ned resultatet for hvert krav.',
+  'accessibility.knownHeading': 'Feil vi kjenner til',
+  'accessibility.knownNone':
+    'Vi kjenner ikke til feil nå. Men automatiske tester finner ikke alt, så det kan finnes feil vi ikke vet om.',
+  'accessibility.feedbackHeading': 'Si fra hvis noe ikke virker',
+  'accessibility.feedbackText':
+    'Er det noe som ikke virker for deg, eller har du spørsmål om undersøkelsen? Da vil vi gjerne høre fra deg.',
+  'accessibility.feedbackEmail': 'Send en e-post til {email}.',
+  'accessibility.feedbackMunicipality': 'Ta kontakt med kommunen som gjennomfører undersøkelsen.',
+  'accessibility.complainHeading': 'Hvis du vil klage',
+  'accessibility.complainText':
+    'Du har rett til å klage til Tilsynet for universell utforming av ikt (Uutilsynet) hvis tjenesten ikke er universelt utformet.',
+  'accessibility.complainLink': 'Gå til nettsidene til Uutilsynet',
   'login.title': 'Logg inn',
   'login.lead': 'For ansatte i kommunen.',
   'login.username': 'Brukernavn',
@@ -80,6 +112,7 @@ const nn: Catalogue = {
   'layout.skip': 'Hopp til innhaldet',
   'layout.languages': 'Språk',
   'layout.footer': 'Du er anonym når du svarar. Vi lagrar ikkje namn, IP-adresse eller klokkeslett.',
+  'layout.accessibility': 'Tilgjengelegheitserklæring',
   'common.back': 'Tilbake',
   'common.continue': 'Hald fram',
   'common.errorPrefix': 'Feil',
@@ -121,6 +154,37 @@ const nn: Catalogue = {
   'badRequest.body': 'Gå tilbake og prøv igjen.',
   'serverError.title': 'Det har skjedd ein feil hos oss',
   'serverError.body': 'Svar du har sendt inn før, er lagra. Prøv igjen om litt.',
+  'accessibility.title': 'Tilgjengelegheitserklæring',
+  'accessibility.lead':
+    'Her kan du lese kor godt denne undersøkinga fungerer for alle, også om du bruker skjermlesar, berre tastatur eller forstørrar skjermen.',
+  'accessibility.uustatusLink': 'Les den offisielle erklæringa på uustatus.no',
+  'accessibility.standardHeading': 'Krava vi følgjer',
+  'accessibility.standardWhat': 'WCAG er ein internasjonal standard for korleis nettsider kan bli tilgjengelege for alle.',
+  'accessibility.standardLaw': 'Offentlege nettsider i Noreg skal følgje WCAG 2.1 på nivå A og AA. Det står i {regulation}.',
+  'accessibility.regulation': 'forskrift om universell utforming av informasjons- og kommunikasjonsteknologiske (IKT)-løysingar',
+  'accessibility.standardNext':
+    'Vi følgjer også den nyare WCAG 2.2 på nivå AA. Den blir etter planen eit krav når den europeiske standarden EN 301 549 kjem i ny versjon.',
+  'accessibility.testedHeading': 'Slik har vi testa',
+  'accessibility.testedLead': 'Vi testar tenesta automatisk kvar gong vi lagar ein ny versjon:',
+  'accessibility.testedAxe': 'Vi sjekkar alle sidene med verktøyet axe i ein ekte nettlesar.',
+  'accessibility.testedHtml': 'Vi sjekkar at HTML-koden er rett med W3C sin validator (Nu HTML Checker).',
+  'accessibility.testedKeyboard': 'Eit testprogram går gjennom heile undersøkinga med berre tastatur.',
+  'accessibility.testedZoom':
+    'Vi sjekkar at sidene kan forstørrast, og at dei fungerer på smale skjermar utan at du må rulle sidelengs.',
+  'accessibility.testedManual':
+    'Noko kan berre menneske teste, til dømes korleis tenesta fungerer med skjermlesar. Slike testar gjer vi for hand, og vi skriv ned resultatet for kvart krav.',
+  'accessibility.knownHeading': 'Feil vi kjenner til',
+  'accessibility.knownNone':
+    'Vi kjenner ikkje til feil no. Men automatiske testar finn ikkje alt, så det kan finnast feil vi ikkje veit om.',
+  'accessibility.feedbackHeading': 'Sei frå om noko ikkje verkar',
+  'accessibility.feedbackText':
+    'Er det noko som ikkje verkar for deg, eller har du spørsmål om undersøkinga? Då vil vi gjerne høyre frå deg.',
+  'accessibility.feedbackEmail': 'Send ein e-post til {email}.',
+  'accessibility.feedbackMunicipality': 'Ta kontakt med kommunen som gjennomfører undersøkinga.',
+  'accessibility.complainHeading': 'Om du vil klage',
+  'accessibility.complainText':
+    'Du har rett til å klage til Tilsynet for universell utforming av ikt (Uutilsynet) om tenesta ikkje er universelt utforma.',
+  'accessibility.complainLink': 'Gå til nettsidene til Uutilsynet',
   'login.title': 'Logg inn',
   'login.lead': 'For tilsette i kommunen.',
   'login.username': 'Brukarnamn',
@@ -147,6 +211,7 @@ const en: Catalogue = {
   'layout.skip': 'Skip to main content',
   'layout.languages': 'Language',
   'layout.footer': 'You are anonymous when you answer. We do not store your name, IP address or the time you answered.',
+  'layout.accessibility': 'Accessibility statement',
   'common.back': 'Back',
   'common.continue': 'Continue',
   'common.errorPrefix': 'Error',
@@ -188,6 +253,38 @@ const en: Catalogue = {
   'badRequest.body': 'Go back and try again.',
   'serverError.title': 'Something went wrong on our side',
   'serverError.body': 'Answers you sent before are saved. Try again in a little while.',
+  'accessibility.title': 'Accessibility statement',
+  'accessibility.lead':
+    'This page tells you how well this survey works for everyone, including if you use a screen reader, only a keyboard, or zoom in on the screen.',
+  'accessibility.uustatusLink': 'Read the official statement on uustatus.no',
+  'accessibility.standardHeading': 'The standards we follow',
+  'accessibility.standardWhat': 'WCAG is an international standard for making websites that everyone can use.',
+  'accessibility.standardLaw':
+    'Norwegian law requires public websites to meet WCAG 2.1 at levels A and AA. The rule is in the regulation on universal design of ICT solutions ({regulation}).',
+  // The regulation's official Norwegian title: the view marks it lang="nb" on English pages.
+  'accessibility.regulation': 'forskrift om universell utforming av informasjons- og kommunikasjonsteknologiske (IKT)-løsninger',
+  'accessibility.standardNext':
+    'We also follow the newer WCAG 2.2 at level AA. It is expected to become a requirement when the European standard EN 301 549 is updated.',
+  'accessibility.testedHeading': 'How we tested',
+  'accessibility.testedLead': 'We test the service automatically every time we make a new version:',
+  'accessibility.testedAxe': 'We check every page with the axe tool in a real web browser.',
+  'accessibility.testedHtml': 'We check that the HTML code is correct with the W3C validator (Nu HTML Checker).',
+  'accessibility.testedKeyboard': 'A test program goes through the whole survey using only the keyboard.',
+  'accessibility.testedZoom': 'We check that the pages can be zoomed in, and that they work on narrow screens without scrolling sideways.',
+  'accessibility.testedManual':
+    'Some things only people can test, such as how the service works with a screen reader. We do these tests by hand and write down the result for each requirement.',
+  'accessibility.knownHeading': 'Problems we know about',
+  'accessibility.knownNone':
+    'We do not know of any problems at the moment. But automated tests do not find everything, so there may be problems we do not know about.',
+  'accessibility.feedbackHeading': 'Tell us if something does not work',
+  'accessibility.feedbackText':
+    'Does something not work for you, or do you have questions about the survey? We would like to hear from you.',
+  'accessibility.feedbackEmail': 'Send an e-mail to {email}.',
+  'accessibility.feedbackMunicipality': 'Contact the municipality that runs the survey.',
+  'accessibility.complainHeading': 'If you want to complain',
+  'accessibility.complainText':
+    'You have the right to complain to the Norwegian Authority for Universal Design of ICT (Uutilsynet) if the service is not accessible.',
+  'accessibility.complainLink': 'Go to the Uutilsynet website',
   'login.title': 'Sign in',
   'login.lead': 'For municipal staff.',
   'login.username': 'Username',

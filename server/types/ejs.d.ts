@@ -2,6 +2,7 @@
 declare module 'ejs' {
   interface RenderOptions {
     cache?: boolean;
+    rmWhitespace?: boolean;
     async?: false;
   }
   interface Ejs {

@@ -1,0 +1,198 @@
+// Every page and state a person can meet, rendered over HTTP in every language
+// and kept as raw HTML: for validators (tests/validity) and anything else that
+// wants to look at each state once. Each step checks its status and page marker,
+// so a walk that goes wrong fails here instead of quietly rendering less.
+import { hashPassword } from '../../server/auth/password.ts';
+import { instrument } from '../../server/survey/definition.ts';
+import { LANGUAGES, type Language } from '../../server/survey/types.ts';
+import { signedInAdmin } from './admin.ts';
+import { ADMIN, testApp, type TestApp } from './app.ts';
+import { Browser, type Fields, type Page } from './browser.ts';
+import { OLDER_RETIRED, WORKING_ADULT } from './survey.ts';
+
+export interface RenderedState {
+  /** Readable and unique, e.g. `nb/q-devices/error-exclusive`; also usable as a file name once `/` is replaced. */
+  readonly name: string;
+  readonly lang: Language;
+  readonly status: number;
+  /** <main data-page>, when the page has one. */
+  readonly pageId: string | undefined;
+  /** The view (under views/) that renders the page body; every page also goes through views/layout.ejs. */
+  readonly template: string;
+  readonly html: string;
+}
+
+const STAFF = { username: 'per.staff', password: 'staff password long enough' } as const;
+const MESSAGE_PAGES = new Set(['not-found', 'expired', 'bad-request', 'closed', 'server-error', 'forbidden']);
+const QUESTION_IDS = new Set(instrument.questions.map((q) => q.id));
+
+function templateOf(pageId: string | undefined): string {
+  if (pageId === undefined) return '(no <main data-page>)';
+  if (QUESTION_IDS.has(pageId)) return 'citizen/question.ejs (+ partials/choices.ejs, partials/error-summary.ejs)';
+  if (MESSAGE_PAGES.has(pageId)) return 'message.ejs';
+  switch (pageId) {
+    case 'rounds':
+    case 'start':
+    case 'check':
+    case 'receipt':
+      return `citizen/${pageId}.ejs`;
+    case 'accessibility':
+      return 'citizen/accessibility.ejs';
+    case 'login':
+      return 'login.ejs (+ partials/error-summary.ejs)';
+    case 'admin':
+      return 'admin/index.ejs';
+    default:
+      return `(unknown page ${pageId})`;
+  }
+}
+
+class Recorder {
+  readonly states: RenderedState[] = [];
+  private readonly names = new Set<string>();
+
+  record(lang: Language, name: string, page: Page, expected: { status: number; pageId: string }): Page {
+    const full = `${lang}/${name}`;
+    if (this.names.has(full)) throw new Error(`state ${full} recorded twice`);
+    if (page.status !== expected.status || page.pageId !== expected.pageId) {
+      throw new Error(
+        `state ${full}: expected ${expected.status} ${expected.pageId}, got ${page.status} ${String(page.pageId)}` +
+          (page.location ? ` (redirect to ${page.location})` : ''),
+      );
+    }
+    this.names.add(full);
+    this.states.push({ name: full, lang, status: page.status, pageId: page.pageId, template: templateOf(page.pageId), html: page.text });
+    return page;
+  }
+}
+
+/**
+ * Walks the citizen flow with these answers, recording every question page on
+ * the way and the check page at the end. With `errors`, also every question
+ * page's error state (empty post), an unknown code on the first page and the
+ * exclusive-option error on `devices`.
+ */
+async function walk(
+  rec: Recorder,
+  browser: Browser,
+  lang: Language,
+  answers: Fields,
+  options: { prefix: string; errors: boolean },
+): Promise<Page> {
+  const { prefix, errors } = options;
+  const startPage = await browser.visit(`/s/demo?lang=${lang}`);
+  if (errors) rec.record(lang, 'start', startPage, { status: 200, pageId: 'start' });
+  let page = await browser.submit('/s/demo');
+  for (let steps = 0; page.pageId !== 'check'; steps++) {
+    if (steps > instrument.questions.length) throw new Error(`${lang}: the walk does not reach the check page`);
+    const id = page.pageId ?? '';
+    if (!QUESTION_IDS.has(id)) throw new Error(`${lang}: expected a question page, got ${page.status} ${id}`);
+    rec.record(lang, `${prefix}q-${id}`, page, { status: 200, pageId: id });
+    const path = `/s/demo/q/${id}`;
+    if (errors) {
+      rec.record(lang, `q-${id}/error-empty`, await browser.post(path, {}), { status: 400, pageId: id });
+      if (id === instrument.questions[0]!.id) {
+        rec.record(lang, `q-${id}/error-unknown-code`, await browser.post(path, { [id]: '99' }), { status: 400, pageId: id });
+      }
+      if (id === 'devices') {
+        rec.record(lang, `q-${id}/error-exclusive`, await browser.post(path, { devices: ['1', '4'] }), { status: 400, pageId: id });
+      }
+    }
+    const value = answers[id];
+    if (value === undefined) throw new Error(`no scripted answer for page ${id}`);
+    page = await browser.submit(path, { [id]: value });
+  }
+  return rec.record(lang, `${prefix}check`, page, { status: 200, pageId: 'check' });
+}
+
+async function citizenStates(rec: Recorder, target: TestApp, lang: Language): Promise<void> {
+  const visitor = new Browser(target);
+  rec.record(lang, 'rounds', await visitor.visit(`/?lang=${lang}`), { status: 200, pageId: 'rounds' });
+  rec.record(lang, 'not-found', await visitor.get('/finnes-ikke'), { status: 404, pageId: 'not-found' });
+
+  // Branch 1: multi_agency = 1 opens coherence_alone and coherence_easy; every error state on the way.
+  const older = new Browser(target);
+  await walk(rec, older, lang, OLDER_RETIRED, { prefix: '', errors: true });
+  rec.record(lang, 'start/with-draft', await older.visit('/s/demo'), { status: 200, pageId: 'start' });
+  rec.record(lang, 'q-devices/from-check', await older.get('/s/demo/q/devices?from=check'), { status: 200, pageId: 'devices' });
+  rec.record(lang, 'receipt', await older.submit('/s/demo/check'), { status: 200, pageId: 'receipt' });
+
+  // Branch 2: routed past coherence_*, so later pages have other progress texts and back links.
+  await walk(rec, new Browser(target), lang, WORKING_ADULT, { prefix: 'routed/', errors: false });
+
+  const stale = new Browser(target);
+  await stale.visit(`/s/demo?lang=${lang}`);
+  rec.record(lang, 'expired', await stale.post('/s/demo', {}, { csrf: null }), { status: 403, pageId: 'expired' });
+  rec.record(lang, 'too-large', await stale.post('/s/demo', { filler: 'x'.repeat(100_000) }), { status: 413, pageId: 'bad-request' });
+}
+
+async function staffStates(rec: Recorder, target: TestApp, lang: Language): Promise<void> {
+  const login = new Browser(target);
+  rec.record(lang, 'login', await login.visit(`/login?lang=${lang}`), { status: 200, pageId: 'login' });
+  rec.record(lang, 'login/error-empty', await login.post('/login', {}), { status: 400, pageId: 'login' });
+  rec.record(lang, 'login/error-wrong-password', await login.post('/login', { username: ADMIN.username, password: 'not the password' }), {
+    status: 401,
+    pageId: 'login',
+  });
+
+  const admin = await signedInAdmin(target);
+  rec.record(lang, 'admin', await admin.visit(`/admin?lang=${lang}`), { status: 200, pageId: 'admin' });
+
+  const staff = new Browser(target);
+  await staff.visit(`/login?lang=${lang}`);
+  const signedIn = await staff.post('/login', STAFF);
+  if (signedIn.status !== 303) throw new Error(`staff login failed with ${signedIn.status}`);
+  rec.record(lang, 'forbidden', await staff.get('/admin'), { status: 403, pageId: 'forbidden' });
+}
+
+/** Renders every state in nb, nn and en on fresh apps, and closes them again. */
+export async function renderAllStates(): Promise<RenderedState[]> {
+  const rec = new Recorder();
+
+  const main = await testApp();
+  const closed = await testApp();
+  const broken = await testApp();
+  // The statement's other branch: with a uustatus.no link and a feedback address.
+  const configured = await testApp({
+    env: { UUSTATUS_URL: 'https://uustatus.no/nb/erklaringer/publisert/00000000-0000-0000-0000-000000000000', CONTACT_EMAIL: 'postmottak@demo.kommune.no' },
+  });
+  try {
+    // A second open round, so that / lists rounds instead of redirecting.
+    main.stores.rounds.create({
+      slug: 'var-2027',
+      title: 'Innbyggerundersøkelse våren 2027',
+      organisation: 'Demo kommune',
+      mainLanguage: 'nn',
+      createdDate: '2026-11-01',
+    });
+    main.stores.users.create({ username: STAFF.username, passwordHash: await hashPassword(STAFF.password), role: 'staff', createdDate: '2026-01-01' });
+    closed.db.conn.prepare("UPDATE rounds SET status = 'closed' WHERE slug = 'demo'").run();
+
+    // The 500 page: sessions and CSRF tokens first, then the drafts table goes away under the start form.
+    const failing = new Map<Language, Browser>();
+    for (const lang of LANGUAGES) {
+      const browser = new Browser(broken);
+      await browser.visit(`/s/demo?lang=${lang}`);
+      failing.set(lang, browser);
+    }
+    broken.db.conn.exec('DROP TABLE drafts');
+
+    for (const lang of LANGUAGES) {
+      await citizenStates(rec, main, lang);
+      await staffStates(rec, main, lang);
+      rec.record(lang, 'accessibility', await new Browser(main).get(`/tilgjengelighet?lang=${lang}`), { status: 200, pageId: 'accessibility' });
+      rec.record(lang, 'accessibility/configured', await new Browser(configured).get(`/tilgjengelighet?lang=${lang}`), {
+        status: 200,
+        pageId: 'accessibility',
+      });
+      rec.record(lang, 'closed', await new Browser(closed).get(`/s/demo?lang=${lang}`), { status: 410, pageId: 'closed' });
+      rec.record(lang, 'server-error', await failing.get(lang)!.post('/s/demo'), { status: 500, pageId: 'server-error' });
+    }
+  } finally {
+    main.close();
+    closed.close();
+    broken.close();
+    configured.close();
+  }
+  return rec.states;
+}
