@@ -56,7 +56,11 @@ export function pageRenderer(options: { viewsDir: string; cache: boolean; styles
   return async (req, res, page) => {
     const { lang, t } = res.locals;
     const errors = page.errors ?? [];
-    const shared = { t, lang, csrfToken: req.session.data.csrf, errors, ...page.locals };
+    // Forms post to this page's own address, spelled out: an empty action would carry a
+    // fragment (#main, after the skip link) through the redirect, and the next page would
+    // open scrolled past its header with Tab starting inside the form.
+    const formAction = req.originalUrl;
+    const shared = { t, lang, csrfToken: req.session.data.csrf, errors, formAction, ...page.locals };
     const body = await ejs.renderFile(file(page.view), shared, renderOptions);
     const parts = [page.title, t('service.name'), page.organisation].filter(
       (part, i, all): part is string => part !== undefined && all.indexOf(part) === i,

@@ -1,0 +1,52 @@
+// What a screen reader is given: the accessibility tree (Playwright's
+// ariaSnapshot) of a question page, its error state and the check page, kept in
+// tests/browser/aria/ and compared on every run. A change to names, roles,
+// landmarks or heading levels shows up as a diff to review; accept it with
+// `npx vitest run tests/browser/aria-snapshots.test.ts -u`.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { translator } from '../../server/i18n/messages.ts';
+import { instrument } from '../../server/survey/definition.ts';
+import { OLDER_RETIRED } from '../helpers/survey.ts';
+import { JS_ON, startTarget, Visitor, type Target } from './support.ts';
+
+let target: Target;
+let visitor: Visitor;
+beforeAll(async () => {
+  target = await startTarget();
+  visitor = await Visitor.open(target, JS_ON);
+});
+afterAll(async () => {
+  await visitor?.close();
+  await target?.close();
+});
+
+const t = translator('nb');
+const snapshot = () => visitor.page.locator('body').ariaSnapshot();
+
+it('gives a question page a heading in a group, named choices and landmarks', async () => {
+  await visitor.page.goto('/s/demo?lang=nb');
+  await visitor.page.getByRole('button', { name: t('start.button') }).click();
+  expect(await visitor.pageId()).toBe(instrument.questions[0]!.id);
+  await expect(await snapshot()).toMatchFileSnapshot('aria/question.nb.yml');
+});
+
+it('announces the error summary as an alert, and the message inside the question\'s group', async () => {
+  await visitor.page.getByRole('button', { name: t('common.continue') }).click();
+  expect(await visitor.page.locator('.error-summary').count()).toBe(1);
+  await expect(await snapshot()).toMatchFileSnapshot('aria/question-error.nb.yml');
+});
+
+it('reads the check page as headed terms and answers, each with a «Endre» link named by its question', async () => {
+  const { page } = visitor;
+  for (let steps = 0; (await visitor.pageId()) !== 'check'; steps++) {
+    if (steps > instrument.questions.length) throw new Error('the walk does not reach the check page');
+    const id = (await visitor.pageId())!;
+    const question = instrument.questions.find((q) => q.id === id)!;
+    const answer = OLDER_RETIRED[id]!;
+    for (const code of typeof answer === 'string' ? [answer] : answer) {
+      await page.getByLabel(question.options.find((o) => String(o.code) === code)!.label.nb, { exact: true }).check();
+    }
+    await page.getByRole('button', { name: t('common.continue') }).click();
+  }
+  await expect(await snapshot()).toMatchFileSnapshot('aria/check.nb.yml');
+});

@@ -1,0 +1,134 @@
+// Every page outside the question walk, in real Chromium, in every language,
+// with JavaScript on and off: the list of rounds, the accessibility statement,
+// "not found", an expired form, a closed round, the login page and its error
+// states, the admin page, "no access" for staff, and the server-error page. Each
+// gets the same checks as the survey pages (Visitor.audit).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../../server/auth/password.ts';
+import { translator } from '../../server/i18n/messages.ts';
+import { LANGUAGES, type Language } from '../../server/survey/types.ts';
+import { ADMIN } from '../helpers/app.ts';
+import { expectErrorContract, MODES, startTarget, Visitor, type Mode, type Target } from './support.ts';
+
+const STAFF = { username: 'per.staff', password: 'staff password long enough' } as const;
+const CLOSED_ROUND = 'host-2025';
+
+let target: Target;
+beforeAll(async () => {
+  target = await startTarget();
+  const { rounds, users } = target.app.stores;
+  // A second open round, so that / lists rounds instead of leading straight to demo.
+  rounds.create({ slug: 'var-2027', title: 'Innbyggerundersøkelse våren 2027', organisation: 'Demo kommune', mainLanguage: 'nn', createdDate: '2026-11-01' });
+  rounds.create({ slug: CLOSED_ROUND, title: 'Innbyggerundersøkelse høsten 2025', organisation: 'Demo kommune', mainLanguage: 'nb', createdDate: '2025-09-01' });
+  target.app.db.conn.prepare("UPDATE rounds SET status = 'closed' WHERE slug = ?").run(CLOSED_ROUND);
+  users.create({ username: STAFF.username, passwordHash: await hashPassword(STAFF.password), role: 'staff', createdDate: '2026-01-01' });
+});
+afterAll(async () => target?.close());
+
+/** Opens a page as this visitor and checks it is the page meant, with its status. */
+async function visit(visitor: Visitor, path: string, expected: { status: number; pageId: string }): Promise<void> {
+  const response = await visitor.page.goto(path);
+  expect(response?.status(), path).toBe(expected.status);
+  expect(await visitor.pageId(), path).toBe(expected.pageId);
+}
+
+async function signIn(visitor: Visitor, lang: Language, user: { username: string; password: string }): Promise<void> {
+  const t = translator(lang);
+  const { page } = visitor;
+  await page.getByLabel(t('login.username'), { exact: true }).fill(user.username);
+  await page.getByLabel(t('login.password'), { exact: true }).fill(user.password);
+  await page.getByRole('button', { name: t('login.title') }).click();
+}
+
+describe.each(MODES)('$name', (mode: Mode) => {
+  it.each(LANGUAGES)('passes every check on the pages citizens meet around the survey, in %s', async (lang) => {
+    const t = translator(lang);
+    const visitor = await Visitor.open(target, mode);
+    const { page } = visitor;
+
+    await visit(visitor, `/?lang=${lang}`, { status: 200, pageId: 'rounds' });
+    await visitor.audit('rounds');
+
+    await visit(visitor, '/tilgjengelighet', { status: 200, pageId: 'accessibility' });
+    await visitor.audit('accessibility');
+
+    await visit(visitor, '/finnes-ikke', { status: 404, pageId: 'not-found' });
+    await visitor.audit('not-found');
+
+    await visit(visitor, `/s/${CLOSED_ROUND}`, { status: 410, pageId: 'closed' });
+    await visitor.audit('closed');
+
+    // A form left open until its session is gone (here: the cookie is cleared).
+    await visit(visitor, '/s/demo', { status: 200, pageId: 'start' });
+    await page.context().clearCookies();
+    await page.getByRole('button', { name: t('start.button') }).click();
+    expect(await visitor.pageId()).toBe('expired');
+    await visitor.audit('expired');
+
+    expect(visitor.errors).toEqual([]);
+    await visitor.close();
+  }, 120_000);
+
+  it.each(LANGUAGES)('passes every check on the login page, its errors, the admin page and "no access", in %s', async (lang) => {
+    const t = translator(lang);
+    const admin = await Visitor.open(target, mode);
+    const { page } = admin;
+
+    await visit(admin, `/login?lang=${lang}`, { status: 200, pageId: 'login' });
+    await admin.audit('login');
+
+    await page.getByRole('button', { name: t('login.title') }).click();
+    expect(await admin.pageId()).toBe('login');
+    await expectErrorContract(page, lang, 'login (empty)');
+    await admin.audit('login (empty)');
+
+    await signIn(admin, lang, { username: ADMIN.username, password: 'not the password' });
+    expect(await admin.pageId()).toBe('login');
+    await expectErrorContract(page, lang, 'login (wrong password)');
+    await admin.audit('login (wrong password)');
+
+    await signIn(admin, lang, ADMIN);
+    expect(await admin.pageId()).toBe('admin');
+    await admin.audit('admin');
+
+    const staff = await Visitor.open(target, mode);
+    await visit(staff, `/login?lang=${lang}`, { status: 200, pageId: 'login' });
+    await signIn(staff, lang, STAFF);
+    await visit(staff, '/admin', { status: 403, pageId: 'forbidden' });
+    await staff.audit('forbidden');
+
+    expect([...admin.errors, ...staff.errors]).toEqual([]);
+    await admin.close();
+    await staff.close();
+  }, 120_000);
+});
+
+describe('when the server fails', () => {
+  let broken: Target;
+  beforeAll(async () => {
+    broken = await startTarget();
+  });
+  afterAll(async () => broken?.close());
+
+  it('shows a server-error page that passes every check, in every language and mode', async () => {
+    // Everyone reads the start page; then the table behind the start button goes away.
+    const readers: { visitor: Visitor; lang: Language }[] = [];
+    for (const mode of MODES) {
+      for (const lang of LANGUAGES) {
+        const visitor = await Visitor.open(broken, mode);
+        await visit(visitor, `/s/demo?lang=${lang}`, { status: 200, pageId: 'start' });
+        readers.push({ visitor, lang });
+      }
+    }
+    broken.app.db.conn.exec('DROP TABLE drafts');
+
+    for (const { visitor, lang } of readers) {
+      await visitor.page.getByRole('button', { name: translator(lang)('start.button') }).click();
+      expect(await visitor.pageId()).toBe('server-error');
+      expect(await visitor.page.locator('html').getAttribute('lang')).toBe(lang);
+      await visitor.audit(`server-error (${lang}, ${visitor.mode.name})`);
+      expect(visitor.errors).toEqual([]);
+      await visitor.close();
+    }
+  }, 120_000);
+});
