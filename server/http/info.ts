@@ -35,6 +35,7 @@ export function infoRouter(services: Services, render: RenderPage): Router {
           lang: regulationLang === lang ? null : regulationLang,
         },
         uustatusUrl: config.uustatusUrl ?? null,
+        idleMinutes: config.sessionIdleMinutes,
         contact: config.contactEmail ? { email: config.contactEmail, ...around(t('accessibility.feedbackEmail'), 'email') } : null,
         uutilsynetUrl: UUTILSYNET_URL,
       },

@@ -70,10 +70,11 @@ const nb = {
   'accessibility.testedZoom':
     'Vi sjekker at sidene kan forstørres, og at de fungerer på smale skjermer uten at du må rulle sidelengs.',
   'accessibility.testedManual':
-    'Noe kan bare mennesker teste, for eksempel hvordan tjenesten fungerer med skjermleser. Slike tester gjør vi for hånd, og vi skriver ned resultatet for hvert krav.',
+    'Noe kan bare mennesker teste, for eksempel hvordan tjenesten fungerer med skjermleser. Slike tester må gjøres for hånd, og de er ikke ferdige ennå.',
   'accessibility.knownHeading': 'Feil vi kjenner til',
-  'accessibility.knownNone':
-    'Vi kjenner ikke til feil nå. Men automatiske tester finner ikke alt, så det kan finnes feil vi ikke vet om.',
+  'accessibility.knownTimeLimit':
+    'Du kan ikke få mer tid til å svare. Hvis du ikke gjør noe på {minutes} minutter, blir svarene du ikke har sendt inn, slettet. Det bryter med WCAG-kravet 2.2.1 om justerbar tid. Vi jobber med å rette det.',
+  'accessibility.knownUnknown': 'Automatiske tester finner ikke alt, så det kan finnes feil vi ikke vet om.',
   'accessibility.feedbackHeading': 'Si fra hvis noe ikke virker',
   'accessibility.feedbackText':
     'Er det noe som ikke virker for deg, eller har du spørsmål om undersøkelsen? Da vil vi gjerne høre fra deg.',
@@ -172,10 +173,11 @@ const nn: Catalogue = {
   'accessibility.testedZoom':
     'Vi sjekkar at sidene kan forstørrast, og at dei fungerer på smale skjermar utan at du må rulle sidelengs.',
   'accessibility.testedManual':
-    'Noko kan berre menneske teste, til dømes korleis tenesta fungerer med skjermlesar. Slike testar gjer vi for hand, og vi skriv ned resultatet for kvart krav.',
+    'Noko kan berre menneske teste, til dømes korleis tenesta fungerer med skjermlesar. Slike testar må gjerast for hand, og dei er ikkje ferdige enno.',
   'accessibility.knownHeading': 'Feil vi kjenner til',
-  'accessibility.knownNone':
-    'Vi kjenner ikkje til feil no. Men automatiske testar finn ikkje alt, så det kan finnast feil vi ikkje veit om.',
+  'accessibility.knownTimeLimit':
+    'Du kan ikkje få meir tid til å svare. Om du ikkje gjer noko på {minutes} minutt, blir svara du ikkje har sendt inn, sletta. Det bryt med WCAG-kravet 2.2.1 om justerbar tid. Vi arbeider med å rette det.',
+  'accessibility.knownUnknown': 'Automatiske testar finn ikkje alt, så det kan finnast feil vi ikkje veit om.',
   'accessibility.feedbackHeading': 'Sei frå om noko ikkje verkar',
   'accessibility.feedbackText':
     'Er det noko som ikkje verkar for deg, eller har du spørsmål om undersøkinga? Då vil vi gjerne høyre frå deg.',
@@ -272,10 +274,11 @@ const en: Catalogue = {
   'accessibility.testedKeyboard': 'A test program goes through the whole survey using only the keyboard.',
   'accessibility.testedZoom': 'We check that the pages can be zoomed in, and that they work on narrow screens without scrolling sideways.',
   'accessibility.testedManual':
-    'Some things only people can test, such as how the service works with a screen reader. We do these tests by hand and write down the result for each requirement.',
+    'Some things only people can test, such as how the service works with a screen reader. Such tests must be done by hand, and they are not finished yet.',
   'accessibility.knownHeading': 'Problems we know about',
-  'accessibility.knownNone':
-    'We do not know of any problems at the moment. But automated tests do not find everything, so there may be problems we do not know about.',
+  'accessibility.knownTimeLimit':
+    'You cannot get more time to answer. If you do nothing for {minutes} minutes, answers you have not sent are deleted. This breaks WCAG success criterion 2.2.1, Timing Adjustable. We are working to fix it.',
+  'accessibility.knownUnknown': 'Automated tests do not find everything, so there may be problems we do not know about.',
   'accessibility.feedbackHeading': 'Tell us if something does not work',
   'accessibility.feedbackText':
     'Does something not work for you, or do you have questions about the survey? We would like to hear from you.',

@@ -56,7 +56,9 @@ describe.each(LANGUAGES)('the statement in %s', (lang) => {
     expect(text).toContain(t('accessibility.regulation'));
     expect(main(page).querySelectorAll('ul li')).toHaveLength(4);
     expect(text).toContain(t('accessibility.testedManual'));
-    expect(text).toContain(t('accessibility.knownNone'));
+    // Known until the time limit can be extended (WCAG 2.2.1), with the limit as configured.
+    expect(text).toContain(t('accessibility.knownTimeLimit', { minutes: plain.config.sessionIdleMinutes }));
+    expect(text).toContain(t('accessibility.knownUnknown'));
     expect(text).toContain(t('accessibility.complainText'));
   });
 
