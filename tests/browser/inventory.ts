@@ -5,14 +5,14 @@ import type { Express } from 'express';
 
 /** Routes that are pages, each visited by the suite in every language, with JavaScript on and off. */
 export const PAGE_ROUTES = [
-  '/', // rounds list (several open rounds) — pages.test.ts "other pages"
-  '/s/:slug', // start — the survey walk
-  '/s/:slug/q/:questionId', // every question, plain and in error — the survey walk
-  '/s/:slug/check', // check your answers — the survey walk
-  '/s/:slug/receipt', // receipt — the survey walk
-  '/login', // plain and in error — "other pages"
-  '/admin', // "other pages"
-  '/tilgjengelighet', // accessibility statement — "other pages"
+  '/', // rounds list (several open rounds) — pages.test.ts
+  '/s/:slug', // start, closed (410), expired form (403), server error (500) — survey-walk.ts, pages.test.ts
+  '/s/:slug/q/:questionId', // every question, plain, in error and from the check page — survey-walk.ts
+  '/s/:slug/check', // check your answers — survey-walk.ts
+  '/s/:slug/receipt', // receipt — survey-walk.ts
+  '/login', // plain and in error — pages.test.ts
+  '/admin', // as admin, and "no access" as staff — pages.test.ts
+  '/tilgjengelighet', // accessibility statement — pages.test.ts
 ] as const;
 
 /** Routes that answer with data, not a page. */

@@ -2,9 +2,9 @@
 // 2.4.7, 2.4.11), in every language, with JavaScript on and off: Tab, Shift+Tab,
 // the arrow keys, Space and Enter. On every page the first Tab reaches the skip
 // link; every stop shows its focus, is not covered and is never the bare body;
-// whole pages can be tabbed through in both directions (no traps); an empty
-// answer is put right from the error summary; and the stored response holds
-// exactly the choices made.
+// the start page, a question page, the check page and the receipt can be tabbed
+// through whole in both directions (no traps); an empty answer is put right
+// from the error summary; and the stored response holds exactly the choices made.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { instrument } from '../../server/survey/definition.ts';
@@ -130,6 +130,11 @@ describe.each(MODES)('$name', (mode) => {
     while ((await visitor.pageId()) !== 'check') {
       const id = (await visitor.pageId())!;
       if (!(id in answers)) throw new Error(`unexpected page ${id}`);
+      if (first) {
+        // A question page tabs through whole too: skip link, language links, back link, answers, button, footer.
+        await expectTabCycle(page, id);
+        await page.reload();
+      }
       await skipToMain(page, id);
       await tab(page, id);
 
@@ -151,6 +156,8 @@ describe.each(MODES)('$name', (mode) => {
       await pressAndLoad(page, 'Enter');
     }
 
+    await expectTabCycle(page, 'check');
+    await page.reload();
     // Past every «Endre» link to the submit button; one step back and forth again.
     await skipToMain(page, 'check');
     await tabTo(page, 'check', isButton);

@@ -1,14 +1,15 @@
 // Every page outside the question walk, in real Chromium, in every language,
 // with JavaScript on and off: the list of rounds, the accessibility statement,
-// "not found", an expired form, a closed round, the login page and its error
+// "not found", a closed round, a form post that is too large, an expired form, the login page and its error
 // states, the admin page, "no access" for staff, and the server-error page. Each
-// gets the same checks as the survey pages (Visitor.audit).
+// gets the same checks as the survey pages (Visitor.audit), and on each the
+// first Tab reaches the skip link.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../server/auth/password.ts';
 import { translator } from '../../server/i18n/messages.ts';
 import { LANGUAGES, type Language } from '../../server/survey/types.ts';
 import { ADMIN } from '../helpers/app.ts';
-import { expectErrorContract, MODES, startTarget, Visitor, type Mode, type Target } from './support.ts';
+import { expectErrorContract, expectSkipLinkFirst, MODES, startTarget, Visitor, type Mode, type Target } from './support.ts';
 
 const STAFF = { username: 'per.staff', password: 'staff password long enough' } as const;
 const CLOSED_ROUND = 'host-2025';
@@ -30,6 +31,7 @@ async function visit(visitor: Visitor, path: string, expected: { status: number;
   const response = await visitor.page.goto(path);
   expect(response?.status(), path).toBe(expected.status);
   expect(await visitor.pageId(), path).toBe(expected.pageId);
+  await expectSkipLinkFirst(visitor.page, path);
 }
 
 async function signIn(visitor: Visitor, lang: Language, user: { username: string; password: string }): Promise<void> {
@@ -57,6 +59,19 @@ describe.each(MODES)('$name', (mode: Mode) => {
 
     await visit(visitor, `/s/${CLOSED_ROUND}`, { status: 410, pageId: 'closed' });
     await visitor.audit('closed');
+
+    // A form post far larger than any answer (as from a broken or hostile client).
+    await visit(visitor, '/s/demo', { status: 200, pageId: 'start' });
+    await page.locator('main form').evaluate((form) => {
+      const filler = document.createElement('input');
+      filler.type = 'hidden';
+      filler.name = 'filler';
+      filler.value = 'x'.repeat(100_000);
+      form.append(filler);
+    });
+    await page.getByRole('button', { name: t('start.button') }).click();
+    expect(await visitor.pageId()).toBe('bad-request');
+    await visitor.audit('too large (413)');
 
     // A form left open until its session is gone (here: the cookie is cleared).
     await visit(visitor, '/s/demo', { status: 200, pageId: 'start' });

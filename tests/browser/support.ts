@@ -109,13 +109,19 @@ export async function expectNoHorizontalScroll(page: Page, state: string): Promi
 }
 
 /**
- * WCAG 2.5.8: every control at least 24 × 24 CSS px. Links inside running text
- * are exempt (the "inline" exception).
+ * WCAG 2.5.8: every control at least 24 × 24 CSS px. Only a link inside a
+ * sentence is exempt (the "inline" exception): one whose paragraph, list item or
+ * description has other text than the link's own.
  */
 export async function expectTargetSizes(page: Page, state: string): Promise<void> {
   const small = await page.evaluate(() =>
     [...document.querySelectorAll<HTMLElement>('a[href], button, input:not([type=hidden]), select, textarea, label[for]')]
-      .filter((el) => !el.closest('p, .visually-hidden') && el.getClientRects().length > 0)
+      .filter((el) => {
+        if (el.closest('.visually-hidden') || el.getClientRects().length === 0) return false;
+        const block = el.closest('p, li, dd');
+        const inSentence = el.tagName === 'A' && !!block && (block.textContent ?? '').trim() !== (el.textContent ?? '').trim();
+        return !inSentence;
+      })
       .map((el) => ({ el, box: el.getBoundingClientRect() }))
       .filter(({ box }) => box.width < 24 || box.height < 24)
       .map(({ el, box }) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''} "${el.textContent?.trim().slice(0, 30)}" ${Math.round(box.width)}×${Math.round(box.height)}`),
@@ -126,20 +132,23 @@ export async function expectTargetSizes(page: Page, state: string): Promise<void
 const TEXT_SPACING = `* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
 p { margin-bottom: 2em !important; }`;
 
-/** Elements whose content is cut off: overflow hidden or clipped, yet content larger than the box. */
+/**
+ * Elements whose content does not fit: cut off (overflow hidden or clip), or
+ * spilling out of its box over whatever is next to it (overflow visible).
+ */
 async function clippedElements(page: Page): Promise<string[]> {
   return page.evaluate(() =>
     [...document.querySelectorAll<HTMLElement>('body *')]
-      .filter((el) => !el.closest('.visually-hidden'))
+      .filter((el) => !el.closest('.visually-hidden') && el.clientWidth > 0)
       .filter((el) => {
         const style = getComputedStyle(el);
-        const clips = (v: string) => v === 'hidden' || v === 'clip';
-        return (
-          (clips(style.overflowX) && el.scrollWidth > el.clientWidth + 1) ||
-          (clips(style.overflowY) && el.scrollHeight > el.clientHeight + 1)
-        );
+        const wider = el.scrollWidth > el.clientWidth + 1;
+        const taller = el.scrollHeight > el.clientHeight + 1;
+        // A scrolling box shows all of its content by scrolling.
+        const scrolls = (v: string) => v === 'auto' || v === 'scroll';
+        return (wider && !scrolls(style.overflowX)) || (taller && !scrolls(style.overflowY));
       })
-      .map((el) => `${el.tagName.toLowerCase()}.${el.className}`),
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className} "${(el.textContent ?? '').trim().slice(0, 30)}"`),
   );
 }
 
@@ -170,7 +179,7 @@ export interface Focus {
   readonly className: string;
   readonly text: string;
   readonly href: string | null;
-  /** An outline or a box shadow draws the focus. */
+  /** Focus changes how the element is drawn: an outline that is not transparent, a box shadow or a background. */
   readonly visible: boolean;
   /** Something else covers the element's centre (WCAG 2.4.11). */
   readonly obscured: boolean;
@@ -180,9 +189,21 @@ export async function focused(page: Page): Promise<Focus> {
   return page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null;
     if (!el || el === document.body) return { tag: 'body', id: '', className: '', text: '', href: null, visible: false, obscured: false };
-    const style = getComputedStyle(el);
-    const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
-    const shadow = style.boxShadow !== 'none';
+    const look = () => {
+      const style = getComputedStyle(el);
+      return { outline: `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}`, shadow: style.boxShadow, background: style.backgroundColor };
+    };
+    // The focus indicator is what changes when focus leaves: compare with the element unfocused.
+    const withFocus = look();
+    el.blur();
+    const withoutFocus = look();
+    el.focus({ preventScroll: true });
+    const [outlineStyle = 'none', outlineWidth = '0', ...outlineColour] = withFocus.outline.split(' ');
+    const drawnOutline = outlineStyle !== 'none' && parseFloat(outlineWidth) >= 2 && !/, 0\)$|^transparent$/.test(outlineColour.join(' '));
+    const visible =
+      (drawnOutline && withFocus.outline !== withoutFocus.outline) ||
+      (withFocus.shadow !== 'none' && withFocus.shadow !== withoutFocus.shadow) ||
+      withFocus.background !== withoutFocus.background;
     // Each line box of the element (a link may wrap): focus is covered when none of their
     // centres shows the element. A focused radio's label sits beside it and does not count.
     const shows = (top: Element | null) =>
@@ -198,7 +219,7 @@ export async function focused(page: Page): Promise<Focus> {
       className: el.className,
       text: (el.textContent ?? '').trim().slice(0, 40),
       href: el.getAttribute('href'),
-      visible: outline || shadow,
+      visible,
       obscured,
     };
   });
@@ -274,6 +295,15 @@ export class Visitor {
     await this.context.close();
     await this.twin?.context.close();
   }
+}
+
+/** On a freshly loaded page the first Tab reaches the skip link, with its focus shown (WCAG 2.4.1). */
+export async function expectSkipLinkFirst(page: Page, state: string): Promise<void> {
+  await page.keyboard.press('Tab');
+  const f = await focused(page);
+  expect(f.className.split(' '), `first Tab on ${state}`).toContain('skip-link');
+  expect(f.visible, `skip link focus shown on ${state}`).toBe(true);
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
 }
 
 /**

@@ -1,5 +1,6 @@
-// `npm start` as an operator runs it: a real process on a fresh data dir, the
-// demo round, the first admin's password printed once, and a clean stop on SIGTERM.
+// `npm start` as an operator runs it (the same command line as package.json's
+// start script): a real process on a fresh data dir, the demo round, the first
+// admin's password printed once, and a clean stop on SIGTERM.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -28,7 +29,7 @@ interface Running {
 
 async function startServer(): Promise<Running> {
   const port = await freePort();
-  const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), ['server/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
     env: { PATH: process.env['PATH'] ?? '', DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
