@@ -18,13 +18,12 @@
 // flow report for a closer look.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFlow, type Result } from 'lighthouse';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { startServerProcess } from '../helpers/server-process.ts';
 
-const ROOT = join(import.meta.dirname, '..', '..');
 const CHROME = process.env['CHROME_PATH'] || '/usr/bin/chromium';
 const OVERALL_MS = 5 * 60_000;
 const STEP_MS = 30_000;
@@ -41,16 +40,6 @@ function log(message: string): void {
   process.stderr.write(`[audit] ${message}\n`);
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
-
 function tempDir(prefix: string): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   started.dirs.push(dir);
@@ -58,32 +47,14 @@ function tempDir(prefix: string): string {
 }
 
 async function startServer(): Promise<string> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env['PATH'] ?? '',
-      DATA_DIR: tempDir('survey-audit-data-'),
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-      // As deployed (Dockerfile): the view cache is on.
-      NODE_ENV: 'production',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const server = await startServerProcess({
+    DATA_DIR: tempDir('survey-audit-data-'),
+    LOG_LEVEL: 'warn',
+    // As deployed (Dockerfile): the view cache is on.
+    NODE_ENV: 'production',
   });
-  started.server = child;
-  let out = '';
-  child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
-    if (child.exitCode !== null) break;
-    const up = await fetch(`${base}/healthz`).then((r) => r.ok, () => false);
-    if (up) return base;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`the server did not answer /healthz within 30 s:\n${out}`);
+  started.server = server.child;
+  return server.base;
 }
 
 /** Debian's Chromium with the flags that work on these machines, on a fresh profile; resolves to its DevTools WebSocket. */

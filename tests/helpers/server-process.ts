@@ -1,0 +1,66 @@
+// The app as an operator runs it: package.json's start script as a child
+// process on a free loopback port, ready once /healthz answers.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+
+export const ROOT = join(import.meta.dirname, '..', '..');
+
+/** `npm start`'s command line, read from package.json so the tests run exactly that. */
+function startCommand(): string[] {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const [command, ...args] = pkg.scripts.start.split(' ');
+  if (command !== 'node') throw new Error(`the start script no longer runs node: ${pkg.scripts.start}`);
+  return args;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+export interface ServerProcess {
+  readonly child: ChildProcess;
+  readonly base: string;
+  /** Everything it printed so far, stdout and stderr. */
+  output(): string;
+  /** SIGTERM; resolves to the exit code. */
+  stop(): Promise<number | null>;
+}
+
+/** Starts the app with only this environment (and PATH); fails with its output when it does not come up. */
+export async function startServerProcess(env: Record<string, string>, options: { readyWithinMs?: number } = {}): Promise<ServerProcess> {
+  const port = await freePort();
+  const child = spawn(process.execPath, startCommand(), {
+    cwd: ROOT,
+    env: { PATH: process.env['PATH'] ?? '', HOST: '127.0.0.1', PORT: String(port), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const running: ServerProcess = {
+    child,
+    base: `http://127.0.0.1:${port}`,
+    output: () => out,
+    stop: () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      return exited;
+    },
+  };
+  const deadline = Date.now() + (options.readyWithinMs ?? 30_000);
+  while (Date.now() < deadline && child.exitCode === null) {
+    const up = await fetch(`${running.base}/healthz`).then((r) => r.ok, () => false);
+    if (up) return running;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`the server did not answer /healthz:\n${out}`);
+}
