@@ -22,9 +22,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFlow, type Result } from 'lighthouse';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { CHROMIUM, CHROMIUM_ARGS } from '../helpers/chromium.ts';
 import { startServerProcess } from '../helpers/server-process.ts';
 
-const CHROME = process.env['CHROME_PATH'] || '/usr/bin/chromium';
 const OVERALL_MS = 5 * 60_000;
 const STEP_MS = 30_000;
 const MAX_RUNS = 3;
@@ -60,17 +60,10 @@ async function startServer(): Promise<string> {
 /** Debian's Chromium with the flags that work on these machines, on a fresh profile; resolves to its DevTools WebSocket. */
 async function startChromium(): Promise<string> {
   const child = spawn(
-    CHROME,
+    CHROMIUM,
     [
       '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--no-default-browser-check',
+      ...CHROMIUM_ARGS,
       `--user-data-dir=${tempDir('survey-audit-chromium-')}`,
       '--remote-debugging-address=127.0.0.1',
       '--remote-debugging-port=0',
@@ -85,7 +78,7 @@ async function startChromium(): Promise<string> {
     const timer = setTimeout(() => reject(new Error(`Chromium printed no DevTools address within 20 s:\n${err}`)), 20_000);
     child.on('error', (e) => {
       clearTimeout(timer);
-      reject(new Error(`cannot start ${CHROME}: ${e.message}`));
+      reject(new Error(`cannot start ${CHROMIUM}: ${e.message}`));
     });
     child.on('exit', (code) => {
       clearTimeout(timer);
@@ -282,7 +275,7 @@ const slowPages = (runs: readonly (readonly Row[])[]) =>
 async function main(): Promise<number> {
   const began = Date.now();
   const base = await startServer();
-  log(`server on ${base}; Chromium ${CHROME}`);
+  log(`server on ${base}; Chromium ${CHROMIUM}`);
   const browser = await puppeteer.connect({ browserWSEndpoint: await startChromium(), defaultViewport: null });
   started.browser = browser;
 

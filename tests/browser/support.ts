@@ -10,19 +10,8 @@ import { expect } from 'vitest';
 import { translator } from '../../server/i18n/messages.ts';
 import type { Language } from '../../server/survey/types.ts';
 import { testApp, type TestApp } from '../helpers/app.ts';
+import { CHROMIUM, CHROMIUM_ARGS } from '../helpers/chromium.ts';
 
-export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-
-// Without the background-networking flags Chromium keeps trying hosts this closed network refuses.
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 /**
  * axe-core itself, preloaded into every page with scripts on (an init script),
@@ -62,7 +51,7 @@ export async function startTarget(options: Parameters<typeof testApp>[0] = {}): 
   const server: Server = createServer(app.app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS] });
   const base = `http://127.0.0.1:${port}`;
   return {
     app,
