@@ -29,6 +29,8 @@ const environment = z.object({
   ),
   // Where citizens send feedback about accessibility and the survey; shown on /tilgjengelighet.
   CONTACT_EMAIL: optional(z.email({ error: 'CONTACT_EMAIL must be an e-mail address' }).max(254)),
+  // Who is responsible for the data (behandlingsansvarlig), named on /personvern.
+  DATA_CONTROLLER: optional(z.string().trim().min(1).max(200)),
 });
 
 export interface Config {
@@ -46,6 +48,8 @@ export interface Config {
   readonly uustatusUrl?: string;
   /** E-mail address for feedback about accessibility and the survey, when configured. */
   readonly contactEmail?: string;
+  /** The data controller (usually the municipality), named on the privacy page, when configured. */
+  readonly dataController?: string;
 }
 
 /** Throws with every problem listed when the environment is wrong, so start-up fails loudly. */
@@ -73,5 +77,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     trustProxy: e.TRUST_PROXY,
     ...(e.UUSTATUS_URL ? { uustatusUrl: e.UUSTATUS_URL } : {}),
     ...(e.CONTACT_EMAIL ? { contactEmail: e.CONTACT_EMAIL } : {}),
+    ...(e.DATA_CONTROLLER ? { dataController: e.DATA_CONTROLLER } : {}),
   };
 }

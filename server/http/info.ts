@@ -1,5 +1,6 @@
-// Pages about the service rather than a survey round: the accessibility statement
-// at /tilgjengelighet (universal-design.md R2, R3), linked from every page's footer.
+// Pages about the service rather than a survey round, linked from every page's
+// footer: the accessibility statement at /tilgjengelighet (universal-design.md
+// R2, R3) and the privacy page at /personvern.
 import { Router } from 'express';
 import type { Language } from '../survey/types.ts';
 import type { Services } from './services.ts';
@@ -9,6 +10,7 @@ import type { RenderPage } from './views.ts';
 export const UUTILSYNET_URL = 'https://www.uutilsynet.no/';
 
 export const ACCESSIBILITY_PATH = '/tilgjengelighet';
+export const PRIVACY_PATH = '/personvern';
 
 /** A message cut at one `{placeholder}`, so the view can put markup there (a link, a lang span). */
 function around(text: string, placeholder: string): { before: string; after: string } {
@@ -38,6 +40,20 @@ export function infoRouter(services: Services, render: RenderPage): Router {
         idleMinutes: config.sessionIdleMinutes,
         contact: config.contactEmail ? { email: config.contactEmail, ...around(t('accessibility.feedbackEmail'), 'email') } : null,
         uutilsynetUrl: UUTILSYNET_URL,
+      },
+    });
+  });
+
+  router.get(PRIVACY_PATH, async (req, res) => {
+    const { t } = res.locals;
+    await render(req, res, {
+      view: 'citizen/privacy',
+      title: t('privacy.title'),
+      page: 'privacy',
+      locals: {
+        idleMinutes: config.sessionIdleMinutes,
+        controller: config.dataController ?? null,
+        contact: config.contactEmail ? { email: config.contactEmail, ...around(t('privacy.questionsEmail'), 'email') } : null,
       },
     });
   });

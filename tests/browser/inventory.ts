@@ -13,6 +13,7 @@ export const PAGE_ROUTES = [
   '/login', // plain and in error — pages.test.ts
   '/admin', // as admin, and "no access" as staff — pages.test.ts
   '/tilgjengelighet', // accessibility statement — pages.test.ts
+  '/personvern', // privacy — pages.test.ts
 ] as const;
 
 /** Routes that answer with data, not a page. */

@@ -1,5 +1,5 @@
 // Every page outside the question walk, in real Chromium, in every language,
-// with JavaScript on and off: the list of rounds, the accessibility statement,
+// with JavaScript on and off: the list of rounds, the accessibility statement, privacy,
 // "not found", a closed round, a form post that is too large, an expired form, the login page and its error
 // states, the admin page, "no access" for staff, and the server-error page. Each
 // gets the same checks as the survey pages (Visitor.audit), and on each the
@@ -53,6 +53,9 @@ describe.each(MODES)('$name', (mode: Mode) => {
 
     await visit(visitor, '/tilgjengelighet', { status: 200, pageId: 'accessibility' });
     await visitor.audit('accessibility');
+
+    await visit(visitor, '/personvern', { status: 200, pageId: 'privacy' });
+    await visitor.audit('privacy');
 
     await visit(visitor, '/finnes-ikke', { status: 404, pageId: 'not-found' });
     await visitor.audit('not-found');

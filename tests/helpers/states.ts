@@ -38,6 +38,8 @@ function templateOf(pageId: string | undefined): string {
       return `citizen/${pageId}.ejs`;
     case 'accessibility':
       return 'citizen/accessibility.ejs';
+    case 'privacy':
+      return 'citizen/privacy.ejs';
     case 'login':
       return 'login.ejs (+ partials/error-summary.ejs)';
     case 'admin':
@@ -154,7 +156,11 @@ export async function renderAllStates(): Promise<RenderedState[]> {
   const broken = await testApp();
   // The statement's other branch: with a uustatus.no link and a feedback address.
   const configured = await testApp({
-    env: { UUSTATUS_URL: 'https://uustatus.no/nb/erklaringer/publisert/00000000-0000-0000-0000-000000000000', CONTACT_EMAIL: 'postmottak@demo.kommune.no' },
+    env: {
+      UUSTATUS_URL: 'https://uustatus.no/nb/erklaringer/publisert/00000000-0000-0000-0000-000000000000',
+      CONTACT_EMAIL: 'postmottak@demo.kommune.no',
+      DATA_CONTROLLER: 'Demo kommune',
+    },
   });
   try {
     // A second open round, so that / lists rounds instead of redirecting.
@@ -180,6 +186,8 @@ export async function renderAllStates(): Promise<RenderedState[]> {
     for (const lang of LANGUAGES) {
       await citizenStates(rec, main, lang);
       await staffStates(rec, main, lang);
+      rec.record(lang, 'privacy', await new Browser(main).get(`/personvern?lang=${lang}`), { status: 200, pageId: 'privacy' });
+      rec.record(lang, 'privacy/configured', await new Browser(configured).get(`/personvern?lang=${lang}`), { status: 200, pageId: 'privacy' });
       rec.record(lang, 'accessibility', await new Browser(main).get(`/tilgjengelighet?lang=${lang}`), { status: 200, pageId: 'accessibility' });
       rec.record(lang, 'accessibility/configured', await new Browser(configured).get(`/tilgjengelighet?lang=${lang}`), {
         status: 200,
