@@ -8,6 +8,7 @@ import { createStores } from '../../db/stores.ts';
 import { bootstrapAdmin, seedDemoRound } from '../../server/bootstrap.ts';
 import { loadConfig, type Config } from '../../server/config.ts';
 import { createApp } from '../../server/http/app.ts';
+import type { Logger } from '../../server/log.ts';
 import type { Instrument } from '../../server/survey/types.ts';
 
 export const ADMIN = { username: 'kari.admin', password: 'correct horse battery staple' } as const;
@@ -24,7 +25,7 @@ export interface TestApp {
   close(): void;
 }
 
-export async function testApp(options: { instrument?: Instrument; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function testApp(options: { instrument?: Instrument; env?: Record<string, string>; log?: Logger } = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'survey-test-'));
   const config = loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', NODE_ENV: 'test', ...options.env });
   const db = openDatabase(config.databaseFile);
@@ -35,6 +36,7 @@ export async function testApp(options: { instrument?: Instrument; env?: Record<s
   const app = createApp(config, db, {
     clock: () => new Date(now),
     ...(options.instrument ? { instrument: options.instrument } : {}),
+    ...(options.log ? { log: options.log } : {}),
   });
   return {
     app,
