@@ -1,7 +1,8 @@
 // Privacy by default (issue 4, point 4): a respondent behind a known address and
 // browser answers the whole survey, leaves a draft in a second browser, and
 // neither the address nor the browser's name ends up in the database or in a
-// log line; responses and drafts carry a date, never a time of day.
+// log line; responses and drafts carry a date, never a time of day; and the one
+// cookie is the session's, Secure when the service is reached over https.
 import { readFileSync } from 'node:fs';
 import { pino } from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -62,4 +63,23 @@ it('stores and logs neither the client address nor its browser, and no time of d
     .all() as { date: string }[];
   expect(dates).toHaveLength(2);
   for (const { date } of dates) expect(date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+});
+
+it('sets only the session cookie, Secure when served over https through a trusted proxy', async () => {
+  const cookiesOf = (res: { headers: Record<string, unknown> }) => res.headers['set-cookie'] as string[];
+  const overHttps = cookiesOf(await new Browser(target).agent.get('/s/demo').set('X-Forwarded-Proto', 'https'));
+  expect(overHttps).toHaveLength(1);
+  expect(overHttps[0]).toMatch(/^sid=[^;]+; Path=\/; HttpOnly; Secure; SameSite=Lax$/);
+
+  const overHttp = cookiesOf(await new Browser(target).agent.get('/s/demo'));
+  expect(overHttp[0]).not.toContain('Secure');
+
+  // Without TRUST_PROXY a client cannot claim https for itself.
+  const direct = await testApp();
+  try {
+    const claimed = cookiesOf(await new Browser(direct).agent.get('/s/demo').set('X-Forwarded-Proto', 'https'));
+    expect(claimed[0]).toMatch(/^sid=[^;]+; Path=\/; HttpOnly; SameSite=Lax$/);
+  } finally {
+    direct.close();
+  }
 });
