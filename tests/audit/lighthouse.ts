@@ -11,7 +11,7 @@
 // does (Lighthouse's default for repeat navigations in a flow).
 //
 // Performance is timed, so it varies with the machine's load; when a page misses
-// its target the flow runs again (up to 3 runs within the 5-minute bound) and each
+// its target the flow runs again (up to 5 runs within the 5-minute bound) and each
 // page is judged on its median run. Accessibility and Best Practices do not vary.
 //
 // Env: CHROME_PATH (default /usr/bin/chromium); AUDIT_REPORT=path.html writes the
@@ -27,7 +27,10 @@ import { startServerProcess } from '../helpers/server-process.ts';
 
 const OVERALL_MS = 5 * 60_000;
 const STEP_MS = 30_000;
-const MAX_RUNS = 3;
+// Five, as Lighthouse's guidance on variability suggests: on this 2-core machine the
+// check page's Total Blocking Time swings around the 95 line from unattributable
+// browser work (the page itself runs no script), and three runs left it to chance.
+const MAX_RUNS = 5;
 
 const TARGETS = { accessibility: 100, performance: 95, 'best-practices': 95 } as const;
 type Category = keyof typeof TARGETS;
@@ -282,7 +285,7 @@ async function main(): Promise<number> {
   const runs: Row[][] = [await flowRun(browser, base, 1)];
   const perRun = Date.now() - began;
   // Performance is timed on a shared 2-core machine: when a page misses it, run the
-  // flow again (up to 3 runs, time allowing) and judge every page on its median run.
+  // flow again (up to 5 runs, time allowing) and judge every page on its median run.
   while (runs.length < MAX_RUNS && slowPages(runs).length > 0) {
     if (Date.now() - began + perRun * 1.5 > OVERALL_MS - 20_000) {
       log(`no time left for run ${runs.length + 1}`);
