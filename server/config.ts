@@ -15,6 +15,12 @@ const environment = z.object({
   ADMIN_PASSWORD: z.string().min(12, 'ADMIN_PASSWORD must have at least 12 characters').max(1024).optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  // Retention, in days. Drafts saved with a resume code: after their last save.
+  DRAFT_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  // Help requests: after they came in (admins delete them sooner, after follow-up).
+  HELP_REQUEST_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  // Submitted responses of a closed round: after it closed. Unset: kept until deleted by hand.
+  RESPONSE_RETENTION_DAYS: optional(z.coerce.number().int().min(1).max(36500)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
   TRUST_PROXY: z
     .enum(['0', '1', 'true', 'false'])
@@ -41,6 +47,12 @@ export interface Config {
   readonly admin?: { readonly username: string; readonly password: string };
   readonly production: boolean;
   readonly sessionIdleMinutes: number;
+  /** Days a draft saved with a resume code is kept after its last save. */
+  readonly draftDays: number;
+  /** Days a help request is kept after it came in. */
+  readonly helpRequestDays: number;
+  /** Days the responses of a closed round are kept after it closed; undefined keeps them. */
+  readonly responseRetentionDays?: number;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
   /** Behind a TLS-terminating proxy: trust X-Forwarded-Proto so cookies get Secure. */
   readonly trustProxy: boolean;
@@ -73,6 +85,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     ...(e.ADMIN_USERNAME && e.ADMIN_PASSWORD ? { admin: { username: e.ADMIN_USERNAME, password: e.ADMIN_PASSWORD } } : {}),
     production: e.NODE_ENV === 'production',
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    draftDays: e.DRAFT_DAYS,
+    helpRequestDays: e.HELP_REQUEST_DAYS,
+    ...(e.RESPONSE_RETENTION_DAYS !== undefined ? { responseRetentionDays: e.RESPONSE_RETENTION_DAYS } : {}),
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     ...(e.UUSTATUS_URL ? { uustatusUrl: e.UUSTATUS_URL } : {}),

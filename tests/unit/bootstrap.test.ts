@@ -1,14 +1,16 @@
 // First start of a data dir, and the configuration it reads.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type SurveyDatabase } from '../../db/connection.ts';
+import Database from 'better-sqlite3';
+import { migrate, openDatabase, type SurveyDatabase } from '../../db/connection.ts';
 import { createStores } from '../../db/stores.ts';
 import { verifyPassword } from '../../server/auth/password.ts';
 import { bootstrapAdmin, seedDemoRound } from '../../server/bootstrap.ts';
 import { loadConfig } from '../../server/config.ts';
 
+const MIGRATIONS = join(import.meta.dirname, '..', '..', 'db', 'migrations');
 const cleanups: Array<() => void> = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
 
@@ -53,9 +55,31 @@ describe('bootstrap', () => {
 
   it('applies each migration once', () => {
     const db = freshDatabase();
-    const versions = db.conn.prepare('SELECT version FROM schema_migrations').pluck().all();
-    expect(versions).toEqual([1]);
+    const versions = db.conn.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all();
+    expect(versions).toEqual([1, 2]);
+    expect(migrate(db.conn)).toEqual([]);
     expect(db.conn.pragma('journal_mode', { simple: true })).toBe('wal');
+  });
+
+  it('keeps the unfinished answers of a version-1 database through the upgrade', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'survey-unit-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const old = new Database(join(dir, 'survey.sqlite'));
+    old.pragma('foreign_keys = ON');
+    const only001 = join(dir, 'migrations');
+    mkdirSync(only001);
+    copyFileSync(join(MIGRATIONS, '001_initial.sql'), join(only001, '001_initial.sql'));
+    migrate(old, only001);
+    old.exec(`INSERT INTO rounds (slug, title, organisation, created_date) VALUES ('r', 'R', 'K', '2026-01-01');
+              INSERT INTO sessions (id_hash, data, expires_at) VALUES ('s', '{}', 1);
+              INSERT INTO drafts (session_hash, round_id, answers, updated_date) VALUES ('s', 1, '{"age_group":6}', '2026-11-23');`);
+    old.close();
+    const db = openDatabase(join(dir, 'survey.sqlite'));
+    cleanups.unshift(() => db.close());
+    expect(db.conn.prepare('SELECT session_hash, answers, resume_hash FROM drafts').all()).toEqual([
+      { session_hash: 's', answers: '{"age_group":6}', resume_hash: null },
+    ]);
+    expect(db.conn.pragma('foreign_key_check')).toEqual([]);
   });
 });
 
