@@ -11,13 +11,16 @@ export interface Round {
   readonly mainLanguage: 'nb' | 'nn' | 'en';
   readonly status: RoundStatus;
   readonly createdDate: string;
+  /** The day the round was closed; null while open (and for rounds closed before it was recorded). */
+  readonly closedDate: string | null;
 }
 
 export interface RoundWithCount extends Round {
   readonly responseCount: number;
 }
 
-const COLUMNS = `id, slug, title, organisation, main_language AS mainLanguage, status, created_date AS createdDate`;
+const COLUMNS = `id, slug, title, organisation, main_language AS mainLanguage, status,
+                 created_date AS createdDate, closed_date AS closedDate`;
 
 export function roundStore(conn: Connection) {
   const bySlug = conn.prepare<[string], Round>(`SELECT ${COLUMNS} FROM rounds WHERE slug = ?`);
@@ -31,6 +34,10 @@ export function roundStore(conn: Connection) {
     `INSERT INTO rounds (slug, title, organisation, main_language, created_date) VALUES (?, ?, ?, ?, ?)`,
   );
   const count = conn.prepare<[], number>('SELECT count(*) FROM rounds').pluck();
+  // Only an open round: closing again must not move the date its responses' retention counts from.
+  const close = conn.prepare<[string, string]>(
+    `UPDATE rounds SET status = 'closed', closed_date = ? WHERE slug = ? AND status = 'open'`,
+  );
 
   return {
     bySlug: (slug: string): Round | undefined => bySlug.get(slug),
@@ -40,6 +47,8 @@ export function roundStore(conn: Connection) {
     create(round: { slug: string; title: string; organisation: string; mainLanguage: Round['mainLanguage']; createdDate: string }): number {
       return Number(insert.run(round.slug, round.title, round.organisation, round.mainLanguage, round.createdDate).lastInsertRowid);
     },
+    /** Closes an open round on `date`; false when there is no such open round. */
+    close: (slug: string, date: string): boolean => close.run(date, slug).changes > 0,
   };
 }
 

@@ -1,6 +1,7 @@
 // All table-group stores over one connection.
 import type { Connection } from './connection.ts';
 import { draftStore } from './drafts.ts';
+import { helpRequestStore } from './help-requests.ts';
 import { responseStore } from './responses.ts';
 import { roundStore } from './rounds.ts';
 import { sessionStore } from './sessions.ts';
@@ -13,5 +14,6 @@ export function createStores(conn: Connection) {
     sessions: sessionStore(conn),
     drafts: draftStore(conn),
     responses: responseStore(conn),
+    helpRequests: helpRequestStore(conn),
   };
 }

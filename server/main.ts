@@ -6,8 +6,11 @@ import { createStores } from '../db/stores.ts';
 import { bootstrapAdmin, seedDemoRound } from './bootstrap.ts';
 import { createApp } from './http/app.ts';
 import { createLogger } from './log.ts';
+import { cleanUp, scheduleCleanup } from './retention.ts';
 import { osloDate, systemClock } from './time.ts';
 
+// Expired sessions need this cadence; drafts, help requests and responses of
+// closed rounds ride along, so every retention is applied at least daily.
 const CLEANUP_INTERVAL_MS = 10 * 60_000;
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -28,13 +31,10 @@ if (admin.kind === 'generated') {
   log.info({ username: admin.username }, 'created the admin user from ADMIN_USERNAME');
 }
 
-const cleanup = () => {
-  const removed = stores.sessions.removeExpired(Date.now());
-  if (removed > 0) log.info({ removed }, 'removed expired sessions and their drafts');
-};
-cleanup();
-const cleanupTimer = setInterval(cleanup, CLEANUP_INTERVAL_MS);
-cleanupTimer.unref();
+const stopCleanup = scheduleCleanup(() => cleanUp(db.conn, stores, config, systemClock()), {
+  intervalMs: CLEANUP_INTERVAL_MS,
+  log,
+});
 
 const app = createApp(config, db, { log });
 const server = app.listen(config.port, config.host, () => {
@@ -46,7 +46,7 @@ function shutdown(signal: string): void {
   if (stopping) return;
   stopping = true;
   log.info({ signal }, 'shutting down');
-  clearInterval(cleanupTimer);
+  stopCleanup();
   server.close(() => {
     db.close();
     process.exit(0);

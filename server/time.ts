@@ -15,3 +15,30 @@ export function osloDate(at: Date): string {
 /** The app's clock; tests pass a fake one. */
 export type Clock = () => Date;
 export const systemClock: Clock = () => new Date();
+
+// Calendar arithmetic on stored dates (YYYY-MM-DD), done in UTC on the date
+// itself so that no time zone or summer-time change can shift a day.
+//
+// The retention rule: a row dated D (a draft's last save, a help request's
+// arrival, a round's closing) with a retention of N days is kept through
+// addDays(D, N) and deleted from the day after. Said from today's side: rows
+// dated before retentionCutoff(today, N) are past retention.
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const isoDate = (at: Date): string => at.toISOString().slice(0, 10);
+
+/** The date `days` calendar days after (or, negative, before) `date`. */
+export function addDays(date: string, days: number): string {
+  const match = DATE.exec(date);
+  if (!match || !Number.isInteger(days)) throw new RangeError(`not a date and whole days: ${date}, ${days}`);
+  const at = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  // Date.UTC rolls 2026-02-30 over into March; a stored date never looks like that, so refuse it.
+  if (isoDate(at) !== date) throw new RangeError(`not a calendar date: ${date}`);
+  at.setUTCDate(at.getUTCDate() + days);
+  return isoDate(at);
+}
+
+/** Rows dated before this day have been kept their `days` and go today. */
+export function retentionCutoff(today: string, days: number): string {
+  return addDays(today, -days);
+}

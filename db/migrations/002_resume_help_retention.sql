@@ -30,6 +30,15 @@ BEGIN
   UPDATE drafts SET session_hash = NULL WHERE session_hash = OLD.id_hash AND resume_hash IS NOT NULL;
 END;
 
+-- A session that ended (idle expiry, submitted, finished by the citizen) leaves
+-- a short-lived note in its row instead of vanishing, so a request still
+-- carrying its cookie (a double click, the page left open) gets an honest
+-- answer: "your answers were sent", "deleted" or "kept with your code". The
+-- note holds no answers and opens nothing. kept: a draft saved with a code
+-- outlived the session.
+ALTER TABLE sessions ADD COLUMN ended TEXT CHECK (ended IN ('expired', 'submitted', 'deleted', 'saved'));
+ALTER TABLE sessions ADD COLUMN kept INTEGER CHECK (kept IN (0, 1));
+
 -- Set when a round is closed; responses of closed rounds may have a retention.
 ALTER TABLE rounds ADD COLUMN closed_date TEXT;
 

@@ -18,7 +18,7 @@ export function adminRouter(services: Services, render: RenderPage): Router {
       view: 'admin/index',
       title: res.locals.t('admin.title'),
       page: 'admin',
-      locals: { rounds: stores.rounds.listWithCounts(), user: res.locals.user },
+      locals: { rounds: stores.rounds.listWithCounts(), user: res.locals.user, helpRequestCount: stores.helpRequests.count() },
     });
   });
 

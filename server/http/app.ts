@@ -19,7 +19,10 @@ import { authRouter } from './auth.ts';
 import { citizenRouter } from './citizen.ts';
 import { csrfProtection } from './csrf.ts';
 import { errorHandler, notFound } from './errors.ts';
+import { helpRouter } from './help.ts';
 import { infoRouter } from './info.ts';
+import { afterLostSession, leavingRouter } from './leaving.ts';
+import { resumeRouter } from './resume.ts';
 import type { Services } from './services.ts';
 import { sessions } from './session.ts';
 import { language, pageRenderer } from './views.ts';
@@ -66,7 +69,13 @@ export function createApp(config: Config, db: SurveyDatabase, options: AppOption
     db,
     stores: createStores(db.conn),
   };
-  const render = pageRenderer({ viewsDir: VIEWS_DIR, cache: config.production, stylesheet: assetUrl('app.css'), favicon: assetUrl('favicon.svg') });
+  const render = pageRenderer({
+    viewsDir: VIEWS_DIR,
+    cache: config.production,
+    stylesheet: assetUrl('app.css'),
+    favicon: assetUrl('favicon.svg'),
+    timeoutScript: assetUrl('timeout.js'),
+  });
 
   const app = express();
   app.disable('x-powered-by');
@@ -110,10 +119,14 @@ export function createApp(config: Config, db: SurveyDatabase, options: AppOption
   app.use(sessions({ store: services.stores.sessions, idleMinutes: config.sessionIdleMinutes, clock: services.clock }));
   app.use(language());
   app.use(express.urlencoded({ extended: false, limit: '32kb', parameterLimit: 500 }));
+  app.use(afterLostSession());
   app.use(csrfProtection(render));
 
   app.use(authRouter(services, render));
   app.use(adminRouter(services, render));
+  app.use(helpRouter(services, render));
+  app.use(resumeRouter(services, render));
+  app.use(leavingRouter(services, render));
   app.use(citizenRouter(services, render));
   app.use(infoRouter(services, render));
 

@@ -13,23 +13,21 @@ import {
   progress,
   shownQuestions,
 } from '../survey/pages.ts';
+import { readAnswers } from '../survey/stored-answers.ts';
 import { codesOf, toSubmission } from '../survey/submission.ts';
 import type { Answers, AnswerValue, Instrument, Language, Question } from '../survey/types.ts';
 import { parseAnswers, type AnswerError } from '../survey/validate.ts';
+import { EXTRA_TIME_FACTOR } from './session.ts';
+import { formatDuration } from './durations.ts';
+import { ensureResumeCode } from './resume.ts';
+import { continuePath, freshStart, loadRound, roundPaths as paths } from './round-pages.ts';
 import type { Services } from './services.ts';
-import { messagePage, setLanguage, type ErrorItem, type RenderPage } from './views.ts';
+import type { ErrorItem, RenderPage } from './views.ts';
 import { osloDate } from '../time.ts';
 
-declare global {
-  // eslint-disable-next-line @typescript-eslint/no-namespace -- Express declares its locals type this way.
-  namespace Express {
-    interface Locals {
-      round: Round;
-    }
-  }
-}
-
 const CHECK = 'check';
+/** The name and value of the question form's «Lagre og fortsett senere» button. */
+const SAVE_ACTION = { name: 'action', value: 'save' } as const;
 
 /** Seconds a typical respondent spends on one question; for the "about N minutes" on the start page. */
 const SECONDS_PER_QUESTION = 12;
@@ -38,18 +36,7 @@ export function citizenRouter(services: Services, render: RenderPage): Router {
   const { instrument, stores, clock, config } = services;
   const router = Router();
 
-  const paths = {
-    start: (round: Round) => `/s/${round.slug}`,
-    question: (round: Round, id: string, fromCheck = false) => `/s/${round.slug}/q/${id}${fromCheck ? '?from=check' : ''}`,
-    check: (round: Round) => `/s/${round.slug}/check`,
-    receipt: (round: Round) => `/s/${round.slug}/receipt`,
-  };
-
-  /** Where a respondent with these answers should be: the first open question, else the check page. */
-  const resumePath = (round: Round, answers: Answers): string => {
-    const open = firstUnanswered(instrument, answers);
-    return open ? paths.question(round, open.id) : paths.check(round);
-  };
+  const resumePath = (round: Round, answers: Answers): string => continuePath(instrument, round, answers);
 
   const loadDraft = (req: Request, round: Round): Answers | undefined => {
     const draft = stores.drafts.get(req.session.idHash, round.id);
@@ -66,19 +53,7 @@ export function citizenRouter(services: Services, render: RenderPage): Router {
     });
   };
 
-  router.param('slug', async (req, res, next, slug: string) => {
-    const round = stores.rounds.bySlug(slug);
-    if (!round) return next('route');
-    if (!req.session.data.lang) setLanguage(res, round.mainLanguage);
-    res.locals.round = round;
-    // Every citizen page may show answers, so nothing is cached (shared/contract.md).
-    res.set('Cache-Control', 'no-store');
-    if (round.status !== 'open') {
-      await render(req, res, messagePage(res.locals.t, 'closed', 410, 'closed.title', 'closed.body'));
-      return;
-    }
-    next();
-  });
+  router.param('slug', loadRound(services, render));
 
   router.get('/', async (req, res) => {
     const open = stores.rounds.open();
@@ -104,8 +79,13 @@ export function citizenRouter(services: Services, render: RenderPage): Router {
         round,
         questionCount: { min: always, max: all },
         minutes: Math.max(1, Math.round((all * SECONDS_PER_QUESTION) / 60)),
-        idleMinutes: config.sessionIdleMinutes,
+        idle: formatDuration(t, req.session.idleMs / 60_000),
+        extraTime: req.session.data.extraTime === true,
+        extraIdle: formatDuration(t, config.sessionIdleMinutes * EXTRA_TIME_FACTOR),
+        kiosk: req.session.data.kiosk === true,
         hasDraft: loadDraft(req, round) !== undefined,
+        moreTimeAction: paths.moreTime(round),
+        resumeHref: paths.resume(round),
       },
     });
   });
@@ -117,7 +97,8 @@ export function citizenRouter(services: Services, render: RenderPage): Router {
       answers = {};
       saveDraft(req, round, answers);
     }
-    if (req.session.data.submitted) req.session.update({ submitted: undefined });
+    // A new response: forget the last one's receipt and help request (the next person on a shared computer).
+    if (req.session.data.submitted || req.session.data.helpRequested) req.session.update({ submitted: undefined, helpRequested: undefined });
     res.redirect(303, resumePath(round, answers));
   });
 
@@ -163,6 +144,7 @@ export function citizenRouter(services: Services, render: RenderPage): Router {
       locals: {
         question,
         selected,
+        save: SAVE_ACTION,
         error: items[0]?.message ?? null,
         sectionTitle: instrument.sections.find((s) => s.id === question.section)?.title[lang] ?? '',
         progressText: t('question.progress', where),
@@ -183,6 +165,12 @@ export function citizenRouter(services: Services, render: RenderPage): Router {
     const { question, answers } = opened;
     const { round } = res.locals;
     const parsed = parseAnswers([question], req.body);
+    if (isSave(req.body)) {
+      // Saving for later never fails on this page's answer: keep it when it is whole, else leave it out.
+      saveDraft(req, round, parsed.ok ? { ...answers, ...parsed.answers } : answers);
+      ensureResumeCode(services, req, round);
+      return res.redirect(303, paths.saved(round));
+    }
     if (!parsed.ok) {
       return renderQuestion(req, res, question, answers, postedCodes(question, req.body), parsed.errors);
     }
@@ -238,7 +226,7 @@ export function citizenRouter(services: Services, render: RenderPage): Router {
       roundId: round.id,
       language: lang,
       mode: 'self',
-      sharedDevice: false,
+      sharedDevice: req.session.data.kiosk === true,
       submittedDate: osloDate(clock()),
       instrumentVersion: instrument.version,
       staffUserId: null,
@@ -250,7 +238,11 @@ export function citizenRouter(services: Services, render: RenderPage): Router {
         ruleVersion: classification.ruleVersion,
       },
     });
+    // The session that held the answers ends here (R44); the receipt is shown in a
+    // successor that holds none, so the next person on this browser starts clean.
     req.session.update({ submitted: round.slug });
+    req.session.end('submitted');
+    res.set('Clear-Site-Data', '"cache", "storage"');
     res.redirect(303, paths.receipt(round));
   });
 
@@ -262,11 +254,15 @@ export function citizenRouter(services: Services, render: RenderPage): Router {
       title: t('receipt.title'),
       page: 'receipt',
       organisation: round.organisation,
-      locals: { startHref: paths.start(round) },
+      locals: { startHref: freshStart(round, req.session.data.kiosk), kiosk: req.session.data.kiosk === true },
     });
   });
 
   return router;
+}
+
+function isSave(body: unknown): boolean {
+  return typeof body === 'object' && body !== null && (body as Record<string, unknown>)[SAVE_ACTION.name] === SAVE_ACTION.value;
 }
 
 /** What the respondent ticked, for showing the page again after an error: known codes only. */
@@ -297,27 +293,4 @@ function errorItem(
       return { target, message: t('errors.exclusive', { option: option.label[lang] }) };
     }
   }
-}
-
-/** Draft answers as stored JSON, keeping only known questions and codes (the instrument may have changed). */
-export function readAnswers(instrument: Instrument, json: string): Answers {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(json);
-  } catch {
-    return {};
-  }
-  if (typeof raw !== 'object' || raw === null) return {};
-  const answers: Record<string, AnswerValue> = {};
-  for (const q of instrument.questions) {
-    const parsed = parseAnswers([q], { [q.id]: toPosted((raw as Record<string, unknown>)[q.id]) });
-    if (parsed.ok && parsed.answers[q.id] !== undefined) answers[q.id] = parsed.answers[q.id]!;
-  }
-  return answers;
-}
-
-function toPosted(value: unknown): unknown {
-  if (typeof value === 'number') return String(value);
-  if (Array.isArray(value)) return value.map(String);
-  return undefined;
 }

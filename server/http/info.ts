@@ -37,7 +37,6 @@ export function infoRouter(services: Services, render: RenderPage): Router {
           lang: regulationLang === lang ? null : regulationLang,
         },
         uustatusUrl: config.uustatusUrl ?? null,
-        idleMinutes: config.sessionIdleMinutes,
         contact: config.contactEmail ? { email: config.contactEmail, ...around(t('accessibility.feedbackEmail'), 'email') } : null,
         uutilsynetUrl: UUTILSYNET_URL,
       },
@@ -52,6 +51,8 @@ export function infoRouter(services: Services, render: RenderPage): Router {
       page: 'privacy',
       locals: {
         idleMinutes: config.sessionIdleMinutes,
+        draftDays: config.draftDays,
+        helpRequestDays: config.helpRequestDays,
         controller: config.dataController ?? null,
         contact: config.contactEmail ? { email: config.contactEmail, ...around(t('privacy.questionsEmail'), 'email') } : null,
       },

@@ -2,6 +2,7 @@
 // database and its stores. Built once by createApp; routers take what they need.
 import type { SurveyDatabase } from '../../db/connection.ts';
 import type { DraftStore } from '../../db/drafts.ts';
+import type { HelpRequestStore } from '../../db/help-requests.ts';
 import type { ResponseStore } from '../../db/responses.ts';
 import type { RoundStore } from '../../db/rounds.ts';
 import type { SessionStore } from '../../db/sessions.ts';
@@ -17,6 +18,7 @@ export interface Stores {
   readonly sessions: SessionStore;
   readonly drafts: DraftStore;
   readonly responses: ResponseStore;
+  readonly helpRequests: HelpRequestStore;
 }
 
 export interface Services {

@@ -5,7 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import { z } from 'zod';
-import type { SessionStore } from '../../db/sessions.ts';
+import { ENDED_NOTE_MS, type SessionEnd, type SessionStore } from '../../db/sessions.ts';
 import type { Clock } from '../time.ts';
 import { LANGUAGES } from '../survey/types.ts';
 
@@ -13,6 +13,8 @@ export const SESSION_COOKIE = 'sid';
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 /** Extending the expiry costs a write; doing it at most once a minute is plenty. */
 const TOUCH_INTERVAL_MS = 60_000;
+/** «Jeg trenger mer tid» multiplies the idle limit by this (WCAG 2.2.1 asks for at least ten). */
+export const EXTRA_TIME_FACTOR = 10;
 
 const sessionData = z.object({
   csrf: z.string(),
@@ -20,8 +22,32 @@ const sessionData = z.object({
   userId: z.number().int().optional(),
   /** Slug of the round this session just submitted, for the receipt and double submits. */
   submitted: z.string().optional(),
+  /** A shared device (library PC, `?kiosk=1`): responses get shared_device = 1. */
+  kiosk: z.boolean().optional(),
+  /** «Jeg trenger mer tid»: the idle limit is EXTRA_TIME_FACTOR times longer. */
+  extraTime: z.boolean().optional(),
+  /** The code this session's saved draft was saved or resumed with, to show it again. */
+  resumeCode: z.string().optional(),
+  /** What happened to the answers of the session before this one (for the timeout page). */
+  expired: z.enum(['kept', 'deleted', 'unknown']).optional(),
+  /** Slug of the round whose help form this session sent. */
+  helpRequested: z.string().optional(),
 });
 export type SessionData = z.infer<typeof sessionData>;
+
+/** What a browser's session cookie pointed to when it no longer opens a live session. */
+export interface LostSession {
+  readonly ended: SessionEnd;
+  /** Whether answers saved with a code outlived it; undefined when nothing is known any more. */
+  readonly kept: boolean | undefined;
+}
+
+/** What a successor session inherits from an ended one: nothing that holds or opens answers. */
+const carried = (data: SessionData | undefined, how: SessionEnd): Partial<SessionData> => ({
+  ...(data?.lang ? { lang: data.lang } : {}),
+  ...(data?.kiosk ? { kiosk: true } : {}),
+  ...(how === 'submitted' && data?.submitted ? { submitted: data.submitted } : {}),
+});
 
 const newToken = (): string => randomBytes(32).toString('base64url');
 const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
@@ -34,20 +60,32 @@ function readCookie(header: string | undefined, name: string): string | undefine
   return undefined;
 }
 
+function parseData(json: string): SessionData | undefined {
+  try {
+    const parsed = sessionData.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export class Session {
   #idHash: string;
   #data: SessionData;
+  #expiresAt: number;
 
   constructor(
     private readonly store: SessionStore,
     private readonly res: Response,
-    private readonly idleMs: number,
+    private readonly baseIdleMs: number,
     private readonly clock: Clock,
     idHash: string,
     data: SessionData,
+    expiresAt: number,
   ) {
     this.#idHash = idHash;
     this.#data = data;
+    this.#expiresAt = expiresAt;
   }
 
   get idHash(): string {
@@ -58,8 +96,23 @@ export class Session {
     return this.#data;
   }
 
+  /** The idle limit of this session, in milliseconds. */
+  get idleMs(): number {
+    return idleMsOf(this.#data, this.baseIdleMs);
+  }
+
+  /** When this session ends if nothing more happens (epoch ms). */
+  get expiresAt(): number {
+    return this.#expiresAt;
+  }
+
   update(patch: Partial<SessionData>): void {
     this.#data = { ...this.#data, ...patch };
+    this.#persist();
+  }
+
+  /** Restarts the idle limit now (the timeout warning's «Fortsett»). */
+  extend(): void {
     this.#persist();
   }
 
@@ -72,6 +125,21 @@ export class Session {
   /** Deletes the session and, by cascade, its drafts; the browser gets a fresh one. */
   destroy(): void {
     this.regenerate({});
+  }
+
+  /**
+   * Ends the session server-side, leaving a note (db/sessions.ts). After a
+   * submission the browser gets a successor session at once, carrying language,
+   * shared-device mode and the receipt; otherwise the cookie is cleared.
+   */
+  end(how: Exclude<SessionEnd, 'expired'>): void {
+    const before = this.#data;
+    this.store.end(this.#idHash, how, this.clock().getTime() + ENDED_NOTE_MS);
+    if (how === 'submitted') {
+      this.#start(carried(before, how));
+    } else {
+      this.res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure: this.res.req.secure, path: '/' });
+    }
   }
 
   #start(data: Partial<Omit<SessionData, 'csrf'>>): void {
@@ -88,14 +156,19 @@ export class Session {
   }
 
   #persist(): void {
-    this.store.save(this.#idHash, JSON.stringify(this.#data), this.clock().getTime() + this.idleMs);
+    this.#expiresAt = this.clock().getTime() + this.idleMs;
+    this.store.save(this.#idHash, JSON.stringify(this.#data), this.#expiresAt);
   }
 
-  static start(store: SessionStore, res: Response, idleMs: number, clock: Clock): Session {
-    const session = new Session(store, res, idleMs, clock, '', { csrf: '' });
-    session.#start({});
+  static start(store: SessionStore, res: Response, idleMs: number, clock: Clock, data: Partial<SessionData> = {}): Session {
+    const session = new Session(store, res, idleMs, clock, '', { csrf: '' }, 0);
+    session.#start(data);
     return session;
   }
+}
+
+function idleMsOf(data: SessionData, baseIdleMs: number): number {
+  return data.extraTime ? baseIdleMs * EXTRA_TIME_FACTOR : baseIdleMs;
 }
 
 declare global {
@@ -103,35 +176,49 @@ declare global {
   namespace Express {
     interface Request {
       session: Session;
-      /** The browser sent a session cookie that had expired or was unknown. */
-      sessionLost: boolean;
+      /** The browser sent a session cookie that no longer opens a live session, and what became of it. */
+      sessionLost: LostSession | undefined;
     }
   }
 }
 
 export function sessions(options: { store: SessionStore; idleMinutes: number; clock: Clock }) {
-  const idleMs = options.idleMinutes * 60_000;
+  const baseIdleMs = options.idleMinutes * 60_000;
   return (req: Request, res: Response, next: NextFunction): void => {
     const token = readCookie(req.headers.cookie, SESSION_COOKIE);
     const now = options.clock().getTime();
-    req.sessionLost = false;
+    req.sessionLost = undefined;
+    let inherited: Partial<SessionData> = {};
     if (token !== undefined && TOKEN.test(token)) {
       const idHash = hashToken(token);
       const row = options.store.get(idHash);
-      const data = row && row.expiresAt > now ? sessionData.safeParse(JSON.parse(row.data)) : undefined;
-      if (row && data?.success) {
-        if (now - (row.expiresAt - idleMs) > TOUCH_INTERVAL_MS) options.store.touch(idHash, now + idleMs);
-        req.session = new Session(options.store, res, idleMs, options.clock, idHash, data.data);
+      const data = row ? parseData(row.data) : undefined;
+      if (row && data && row.ended === null && row.expiresAt > now) {
+        const idleMs = idleMsOf(data, baseIdleMs);
+        let expiresAt = row.expiresAt;
+        if (now - (expiresAt - idleMs) > TOUCH_INTERVAL_MS) {
+          expiresAt = now + idleMs;
+          options.store.touch(idHash, expiresAt);
+        }
+        req.session = new Session(options.store, res, baseIdleMs, options.clock, idHash, data, expiresAt);
         next();
         return;
       }
-      // Expired now, or gone: delete what is left (its drafts go with it).
-      if (row) options.store.remove(idHash);
-      req.sessionLost = true;
+      if (row && row.ended === null) {
+        // Past its idle limit just now: end it here (unsaved answers go) rather than wait for the cleanup.
+        const kept = options.store.end(idHash, 'expired', now + ENDED_NOTE_MS);
+        req.sessionLost = { ended: 'expired', kept };
+      } else if (row) {
+        req.sessionLost = { ended: row.ended ?? 'expired', kept: row.kept };
+      } else {
+        // Gone altogether (its note's day is over, or a made-up cookie): nothing is known.
+        req.sessionLost = { ended: 'expired', kept: undefined };
+      }
+      inherited = carried(data, req.sessionLost.ended);
     } else if (token !== undefined) {
-      req.sessionLost = true;
+      req.sessionLost = { ended: 'expired', kept: undefined };
     }
-    req.session = Session.start(options.store, res, idleMs, options.clock);
+    req.session = Session.start(options.store, res, baseIdleMs, options.clock, inherited);
     next();
   };
 }

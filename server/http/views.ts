@@ -29,12 +29,28 @@ export interface Page {
 
 export type RenderPage = (req: Request, res: Response, page: Page) => Promise<void>;
 
+/** What the layout adds to a survey round's page while the session holds answers (R41–R44). */
+export interface SessionControls {
+  /** POST target of the end control. */
+  readonly endAction: string;
+  readonly endLabel: string;
+  /** For the timeout warning (public/timeout.js): absent when the idle limit deletes nothing. */
+  readonly timer?: {
+    readonly expiresInSeconds: number;
+    readonly extendAction: string;
+    /** Where the browser goes when the time is up. */
+    readonly expiredHref: string;
+  };
+}
+
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace -- Express declares its locals type this way.
   namespace Express {
     interface Locals {
       lang: Language;
       t: Translate;
+      /** Set on survey round pages; asked when the page is rendered, after the handler has done its work. */
+      sessionControls?: () => SessionControls | undefined;
     }
   }
 }
@@ -48,7 +64,13 @@ function languageLinks(req: Request, current: Language) {
   });
 }
 
-export function pageRenderer(options: { viewsDir: string; cache: boolean; stylesheet: string; favicon: string }): RenderPage {
+export function pageRenderer(options: {
+  viewsDir: string;
+  cache: boolean;
+  stylesheet: string;
+  favicon: string;
+  timeoutScript: string;
+}): RenderPage {
   const file = (view: string) => join(options.viewsDir, `${view}.ejs`);
   // rmWhitespace: no lines left holding only the indentation of a template tag.
   const renderOptions = { cache: options.cache, rmWhitespace: true } as const;
@@ -75,6 +97,9 @@ export function pageRenderer(options: { viewsDir: string; cache: boolean; styles
         page: page.page,
         back: page.back ?? null,
         languageLinks: languageLinks(req, lang),
+        // Error pages of a round (404 in it, 500) get none: the handler did not finish.
+        controls: ((page.status ?? 200) < 500 && res.locals.sessionControls?.()) || null,
+        timeoutScript: options.timeoutScript,
         stylesheet: options.stylesheet,
         favicon: options.favicon,
       },

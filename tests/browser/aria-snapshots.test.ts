@@ -31,7 +31,7 @@ it('gives a question page a heading in a group, named choices and landmarks', as
 });
 
 it('announces the error summary as an alert, and the message inside the question\'s group', async () => {
-  await visitor.page.getByRole('button', { name: t('common.continue') }).click();
+  await visitor.page.getByRole('button', { name: t('common.continue'), exact: true }).click();
   expect(await visitor.page.locator('.error-summary').count()).toBe(1);
   await expect(await snapshot()).toMatchFileSnapshot('aria/question-error.nb.yml');
 });
@@ -46,7 +46,7 @@ it('reads the check page as headed terms and answers, each with a «Endre» link
     for (const code of typeof answer === 'string' ? [answer] : answer) {
       await page.getByLabel(question.options.find((o) => String(o.code) === code)!.label.nb, { exact: true }).check();
     }
-    await page.getByRole('button', { name: t('common.continue') }).click();
+    await page.getByRole('button', { name: t('common.continue'), exact: true }).click();
   }
   await expect(await snapshot()).toMatchFileSnapshot('aria/check.nb.yml');
 });

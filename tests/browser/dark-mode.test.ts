@@ -52,7 +52,7 @@ it('keeps every kind of page readable in a dark colour scheme', async () => {
   await page.getByRole('button', { name: t('start.button') }).click();
   await expectNoAxeViolations(page, 'question (dark)');
   expect(await accentContrast(page, 'radio'), 'chosen radio fill').toBeGreaterThanOrEqual(3);
-  await page.getByRole('button', { name: t('common.continue') }).click();
+  await page.getByRole('button', { name: t('common.continue'), exact: true }).click();
   await expectNoAxeViolations(page, 'question error (dark)');
 
   for (let steps = 0; (await visitor.pageId()) !== 'check'; steps++) {
@@ -64,7 +64,7 @@ it('keeps every kind of page readable in a dark colour scheme', async () => {
     for (const code of typeof answer === 'string' ? [answer] : answer) {
       await page.getByLabel(question.options.find((o) => String(o.code) === code)!.label.nb, { exact: true }).check();
     }
-    await page.getByRole('button', { name: t('common.continue') }).click();
+    await page.getByRole('button', { name: t('common.continue'), exact: true }).click();
   }
   await expectNoAxeViolations(page, 'check (dark)');
   await page.getByRole('button', { name: t('check.submit') }).click();

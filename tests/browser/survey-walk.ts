@@ -60,7 +60,7 @@ export function describeSurveyWalk(mode: Mode): void {
         titles.add(title);
         await visitor.audit(id);
 
-        await page.getByRole('button', { name: t('common.continue') }).click();
+        await page.getByRole('button', { name: t('common.continue'), exact: true }).click();
         expect(await visitor.pageId()).toBe(id);
         await expectErrorContract(page, lang, `${id} (error)`);
         await visitor.audit(`${id} (error)`);
@@ -70,7 +70,7 @@ export function describeSurveyWalk(mode: Mode): void {
           // An either-or option («Vet ikke») ticked with another: its own error, naming the option.
           await page.getByLabel(question.options[0]!.label[lang], { exact: true }).check();
           await page.getByLabel(exclusive.label[lang], { exact: true }).check();
-          await page.getByRole('button', { name: t('common.continue') }).click();
+          await page.getByRole('button', { name: t('common.continue'), exact: true }).click();
           expect(await page.locator('.error-summary a').textContent()).toBe(t('errors.exclusive', { option: exclusive.label[lang] }));
           await expectErrorContract(page, lang, `${id} (either-or error)`);
           await visitor.audit(`${id} (either-or error)`);
@@ -92,7 +92,7 @@ export function describeSurveyWalk(mode: Mode): void {
           const option = question.options.find((o) => String(o.code) === code)!;
           await page.getByLabel(option.label[lang], { exact: true }).check();
         }
-        await page.getByRole('button', { name: t('common.continue') }).click();
+        await page.getByRole('button', { name: t('common.continue'), exact: true }).click();
       }
       expect(visited).toEqual(questionIds(answers));
 
@@ -105,7 +105,7 @@ export function describeSurveyWalk(mode: Mode): void {
       expect(await visitor.pageId()).toBe(first.id);
       expect(await page.locator(`[id="${first.id}-${String(answers[first.id])}"]`).isChecked()).toBe(true);
       await visitor.audit(`${first.id} (from the check page)`);
-      await page.getByRole('button', { name: t('common.continue') }).click();
+      await page.getByRole('button', { name: t('common.continue'), exact: true }).click();
       expect(await visitor.pageId()).toBe('check');
 
       await page.getByRole('button', { name: t('check.submit') }).click();

@@ -8,6 +8,7 @@ import { createStores } from '../../db/stores.ts';
 import { bootstrapAdmin, seedDemoRound } from '../../server/bootstrap.ts';
 import { loadConfig, type Config } from '../../server/config.ts';
 import { createApp } from '../../server/http/app.ts';
+import { pino } from 'pino';
 import type { Logger } from '../../server/log.ts';
 import type { Instrument } from '../../server/survey/types.ts';
 
@@ -22,6 +23,8 @@ export interface TestApp {
   readonly config: Config;
   /** Moves the fake clock. */
   advance(ms: number): void;
+  /** The fake clock's time (epoch ms). */
+  now(): number;
   close(): void;
 }
 
@@ -46,9 +49,16 @@ export async function testApp(options: { instrument?: Instrument; env?: Record<s
     advance: (ms) => {
       now += ms;
     },
+    now: () => now,
     close: () => {
       db.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A logger that keeps every line it writes, for tests that read what was logged. */
+export function capturingLog(): { readonly log: Logger; readonly lines: string[] } {
+  const lines: string[] = [];
+  return { log: pino({ level: 'debug', base: undefined }, { write: (line: string) => void lines.push(line) }), lines };
 }

@@ -23,7 +23,7 @@ export interface RenderedState {
 }
 
 const STAFF = { username: 'per.staff', password: 'staff password long enough' } as const;
-const MESSAGE_PAGES = new Set(['not-found', 'expired', 'bad-request', 'closed', 'server-error', 'forbidden']);
+const MESSAGE_PAGES = new Set(['not-found', 'expired', 'bad-request', 'closed', 'server-error', 'forbidden', 'too-many']);
 const QUESTION_IDS = new Set(instrument.questions.map((q) => q.id));
 
 function templateOf(pageId: string | undefined): string {
@@ -35,6 +35,10 @@ function templateOf(pageId: string | undefined): string {
     case 'start':
     case 'check':
     case 'receipt':
+    case 'saved':
+    case 'resume':
+    case 'ended':
+    case 'timeout':
       return `citizen/${pageId}.ejs`;
     case 'accessibility':
       return 'citizen/accessibility.ejs';
@@ -44,6 +48,12 @@ function templateOf(pageId: string | undefined): string {
       return 'login.ejs (+ partials/error-summary.ejs)';
     case 'admin':
       return 'admin/index.ejs';
+    case 'admin-help':
+      return 'admin/help.ejs';
+    case 'help':
+      return 'citizen/help.ejs (+ partials/error-summary.ejs)';
+    case 'help-sent':
+      return 'citizen/help-sent.ejs';
     default:
       return `(unknown page ${pageId})`;
   }
@@ -128,6 +138,65 @@ async function citizenStates(rec: Recorder, target: TestApp, lang: Language): Pr
   rec.record(lang, 'too-large', await stale.post('/s/demo', { filler: 'x'.repeat(100_000) }), { status: 413, pageId: 'bad-request' });
 }
 
+/** Save and resume, leaving, time limits and shared devices (issue 4), on an app of their own (clock, throttle). */
+async function libraryStates(rec: Recorder, target: TestApp, lang: Language, options: { throttled: boolean }): Promise<void> {
+  const ok = { status: 200 } as const;
+  const kiosk = new Browser(target);
+  rec.record(lang, 'start/shared-device', await kiosk.visit(`/s/demo?kiosk=1&lang=${lang}`), { ...ok, pageId: 'start' });
+  await kiosk.post('/s/demo/more-time');
+  rec.record(lang, 'start/more-time', await kiosk.visit('/s/demo'), { ...ok, pageId: 'start' });
+  await kiosk.submit('/s/demo');
+  await kiosk.post('/s/demo/q/age_group', { age_group: '6' });
+  rec.record(lang, 'saved', await kiosk.submit('/s/demo/q/gender', { gender: '2', action: 'save' }), { ...ok, pageId: 'saved' });
+  rec.record(lang, 'ended/saved', await kiosk.submit('/s/demo/end', { keep: '1' }), { ...ok, pageId: 'ended' });
+
+  const home = new Browser(target);
+  rec.record(lang, 'resume', await home.visit(`/s/demo/resume?lang=${lang}`), { ...ok, pageId: 'resume' });
+  rec.record(lang, 'resume/error-empty', await home.post('/s/demo/resume', { code: '' }), { status: 400, pageId: 'resume' });
+  rec.record(lang, 'resume/error-shape', await home.post('/s/demo/resume', { code: 'K7QM' }), { status: 400, pageId: 'resume' });
+  rec.record(lang, 'resume/error-unknown', await home.post('/s/demo/resume', { code: 'ZZZZ-ZZZZ' }), { status: 400, pageId: 'resume' });
+  if (options.throttled) {
+    let page = await home.post('/s/demo/resume', { code: 'ZZZZ-ZZZ1' });
+    for (let tries = 0; page.status !== 429 && tries < 20; tries++) page = await home.post('/s/demo/resume', { code: 'ZZZZ-ZZZ1' });
+    rec.record(lang, 'resume/too-many', page, { status: 429, pageId: 'too-many' });
+  }
+
+  await home.submit('/s/demo');
+  rec.record(lang, 'ended/deleted', await home.submit('/s/demo/end'), { ...ok, pageId: 'ended' });
+
+  const sender = new Browser(target);
+  await sender.visit(`/s/demo?lang=${lang}`);
+  await sender.submit('/s/demo');
+  for (const [id, value] of Object.entries(WORKING_ADULT)) await sender.post(`/s/demo/q/${id}`, { [id]: value });
+  await sender.submit('/s/demo/check');
+  rec.record(lang, 'help', await sender.visit('/s/demo/help'), { ...ok, pageId: 'help' });
+  rec.record(lang, 'help/error-empty', await sender.post('/s/demo/help', {}), { status: 400, pageId: 'help' });
+  rec.record(lang, 'help/error-formats', await sender.post('/s/demo/help', { name: 'Kari', phone: '12ab', email: 'kari', consent: 'yes' }), {
+    status: 400,
+    pageId: 'help',
+  });
+  rec.record(lang, 'help-sent', await sender.submit('/s/demo/help', { name: 'Kari', phone: '912 34 567', consent: 'yes' }), {
+    ...ok,
+    pageId: 'help-sent',
+  });
+  rec.record(lang, 'ended/sent', await sender.submit('/s/demo/end'), { ...ok, pageId: 'ended' });
+
+  // The timeout page's three texts: answers deleted, kept with a code, nothing known.
+  const idle = new Browser(target);
+  await idle.visit(`/s/demo?lang=${lang}`);
+  await idle.submit('/s/demo');
+  const saver = new Browser(target);
+  await saver.visit(`/s/demo?lang=${lang}`);
+  await saver.submit('/s/demo');
+  await saver.post('/s/demo/q/age_group', { action: 'save' });
+  target.advance(target.config.sessionIdleMinutes * 60_000 + 1);
+  rec.record(lang, 'timeout/deleted', await idle.visit('/s/demo/q/age_group'), { ...ok, pageId: 'timeout' });
+  rec.record(lang, 'timeout/kept', await saver.visit('/s/demo/q/age_group'), { ...ok, pageId: 'timeout' });
+  const stranger = new Browser(target);
+  stranger.agent.jar.setCookie(`sid=${'A'.repeat(43)}; Path=/`);
+  rec.record(lang, 'timeout/unknown', await stranger.visit(`/s/demo/check?lang=${lang}`), { ...ok, pageId: 'timeout' });
+}
+
 async function staffStates(rec: Recorder, target: TestApp, lang: Language): Promise<void> {
   const login = new Browser(target);
   rec.record(lang, 'login', await login.visit(`/login?lang=${lang}`), { status: 200, pageId: 'login' });
@@ -139,6 +208,11 @@ async function staffStates(rec: Recorder, target: TestApp, lang: Language): Prom
 
   const admin = await signedInAdmin(target);
   rec.record(lang, 'admin', await admin.visit(`/admin?lang=${lang}`), { status: 200, pageId: 'admin' });
+  rec.record(lang, `admin-help/${target.stores.helpRequests.count() === 0 ? 'empty' : 'with-rows'}`, await admin.visit('/admin/help'), {
+    status: 200,
+    pageId: 'admin-help',
+  });
+  target.stores.helpRequests.add({ name: `Kari ${lang}`, phone: null, email: 'kari@example.no', receivedDate: '2026-11-23' });
 
   const staff = new Browser(target);
   await staff.visit(`/login?lang=${lang}`);
@@ -154,6 +228,7 @@ export async function renderAllStates(): Promise<RenderedState[]> {
   const main = await testApp();
   const closed = await testApp();
   const broken = await testApp();
+  const library = await testApp();
   // The statement's other branch: with a uustatus.no link and a feedback address.
   const configured = await testApp({
     env: {
@@ -186,6 +261,7 @@ export async function renderAllStates(): Promise<RenderedState[]> {
     for (const lang of LANGUAGES) {
       await citizenStates(rec, main, lang);
       await staffStates(rec, main, lang);
+      await libraryStates(rec, library, lang, { throttled: lang === LANGUAGES.at(-1) });
       rec.record(lang, 'privacy', await new Browser(main).get(`/personvern?lang=${lang}`), { status: 200, pageId: 'privacy' });
       rec.record(lang, 'privacy/configured', await new Browser(configured).get(`/personvern?lang=${lang}`), { status: 200, pageId: 'privacy' });
       rec.record(lang, 'accessibility', await new Browser(main).get(`/tilgjengelighet?lang=${lang}`), { status: 200, pageId: 'accessibility' });
@@ -200,6 +276,7 @@ export async function renderAllStates(): Promise<RenderedState[]> {
     main.close();
     closed.close();
     broken.close();
+    library.close();
     configured.close();
   }
   return rec.states;

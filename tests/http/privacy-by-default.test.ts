@@ -4,9 +4,8 @@
 // log line; responses and drafts carry a date, never a time of day; and the one
 // cookie is the session's, Secure when the service is reached over https.
 import { readFileSync } from 'node:fs';
-import { pino } from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { testApp, type TestApp } from '../helpers/app.ts';
+import { capturingLog, testApp, type TestApp } from '../helpers/app.ts';
 import { Browser } from '../helpers/browser.ts';
 import { answerAll, OLDER_RETIRED, start } from '../helpers/survey.ts';
 
@@ -15,10 +14,9 @@ const CLIENT_IP = '203.0.113.77';
 const USER_AGENT = 'Mozilla/5.0 (PrivacyProbe 4242) Chromium/140';
 const IDENTIFYING = [CLIENT_IP, 'PrivacyProbe'];
 
-const logLines: string[] = [];
+const { log, lines: logLines } = capturingLog();
 let target: TestApp;
 beforeAll(async () => {
-  const log = pino({ level: 'debug', base: undefined }, { write: (line: string) => void logLines.push(line) });
   // Behind a proxy, as deployed: the app would see the forwarded address as the client's.
   target = await testApp({ env: { TRUST_PROXY: '1' }, log });
 });
@@ -41,9 +39,15 @@ it('stores and logs neither the client address nor its browser, and no time of d
   const respondent = identifiedBrowser();
   await answerAll(respondent, OLDER_RETIRED, 'nb');
   expect((await respondent.submit('/s/demo/check')).pageId).toBe('receipt');
+  // Asks for help, and tries a wrong resume code (the throttle counts per address).
+  await respondent.visit('/s/demo/help');
+  expect((await respondent.submit('/s/demo/help', { name: 'Kari', phone: '912 34 567', consent: 'yes' })).pageId).toBe('help-sent');
+  await respondent.visit('/s/demo/resume');
+  expect((await respondent.post('/s/demo/resume', { code: 'ZZZZ-ZZZZ' })).status).toBe(400);
   const unfinished = identifiedBrowser();
   await start(unfinished);
   await unfinished.submit('/s/demo/q/age_group', { age_group: '3' });
+  await unfinished.post('/s/demo/q/gender', { action: 'save' });
 
   const stored = everythingStored();
   expect(stored).toContain('"age_group"'); // the answers are really in what was read
@@ -59,9 +63,9 @@ it('stores and logs neither the client address nor its browser, and no time of d
 
   // Dates only: YYYY-MM-DD, in the columns that say when.
   const dates = target.db.conn
-    .prepare('SELECT submitted_date AS date FROM responses UNION ALL SELECT updated_date FROM drafts')
+    .prepare('SELECT submitted_date AS date FROM responses UNION ALL SELECT updated_date FROM drafts UNION ALL SELECT received_date FROM help_requests')
     .all() as { date: string }[];
-  expect(dates).toHaveLength(2);
+  expect(dates).toHaveLength(3);
   for (const { date } of dates) expect(date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 });
 

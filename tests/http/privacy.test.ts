@@ -15,7 +15,7 @@ const DATA_CONTROLLER = 'Demo kommune';
 let plain: TestApp;
 let configured: TestApp;
 beforeAll(async () => {
-  plain = await testApp({ env: { SESSION_IDLE_MINUTES: '45' } });
+  plain = await testApp({ env: { SESSION_IDLE_MINUTES: '45', DRAFT_DAYS: '14', HELP_REQUEST_DAYS: '60' } });
   configured = await testApp({ env: { CONTACT_EMAIL, DATA_CONTROLLER } });
 });
 afterAll(() => {
@@ -41,6 +41,9 @@ describe.each(LANGUAGES)('the privacy page in %s', (lang) => {
     }
     // The idle limit as configured, not a number written into the text.
     expect(text).toContain(t('privacy.unfinished', { minutes: 45 }));
+    expect(text).toContain(t('privacy.saved', { days: 14 }));
+    expect(text).toContain(t('privacy.help', { days: 60 }));
+    expect(text).toContain(t('privacy.codeGuessing'));
     expect(text).toContain(t('privacy.controllerMunicipality'));
     expect(text).toContain(t('privacy.questionsMunicipality'));
     expect(page.html.querySelector('main a[href^="mailto:"]')).toBeNull();

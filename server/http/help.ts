@@ -1,0 +1,194 @@
+// "Ja, jeg vil ha hjelp med digitale tjenester" (issue 4, point 5): after the
+// receipt a citizen may leave a name and a phone number or e-mail address, and
+// admins follow the requests up at /admin/help. Help without linking: the request
+// is stored in its own table and statement, after the response and apart from it
+// (db/help-requests.ts), and nothing of it is logged.
+import { Router, type Request, type Response } from 'express';
+import { z } from 'zod';
+import type { Round } from '../../db/rounds.ts';
+import type { MessageKey } from '../i18n/messages.ts';
+import { osloDate } from '../time.ts';
+import { requireRole } from './auth.ts';
+import type { Services } from './services.ts';
+import { freshStart, loadRound, roundPaths } from './round-pages.ts';
+import type { ErrorItem, RenderPage } from './views.ts';
+
+/** The error messages, by the rule that fails; the schema below carries them as its issue messages. */
+const HELP_ERRORS = {
+  nameMissing: 'help.nameMissing',
+  nameTooLong: 'help.nameTooLong',
+  contactMissing: 'help.contactMissing',
+  phoneCharacters: 'help.phoneCharacters',
+  phoneShort: 'help.phoneShort',
+  phoneLong: 'help.phoneLong',
+  emailFormat: 'help.emailFormat',
+  emailTooLong: 'help.emailTooLong',
+  consentMissing: 'help.consentMissing',
+} as const satisfies Record<string, MessageKey>;
+type HelpError = (typeof HELP_ERRORS)[keyof typeof HELP_ERRORS];
+const isHelpError = (message: string): message is HelpError => (Object.values(HELP_ERRORS) as string[]).includes(message);
+
+const PHONE_CHARACTERS = /^[0-9 +-]+$/;
+/** Eight digits is a Norwegian number; spaces, + and - are how people write them, so they are allowed too. */
+const PHONE_MIN_DIGITS = 8;
+const CONSENT = 'yes';
+
+/** A tampered form may post an array or nothing: both read as an empty field. Spaces around a value are dropped. */
+const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
+const textOrNothing = (value: unknown): string | undefined => text(value) || undefined;
+
+const helpForm = z
+  .object({
+    name: z.preprocess(text, z.string().min(1, HELP_ERRORS.nameMissing).max(200, HELP_ERRORS.nameTooLong)),
+    phone: z.preprocess(
+      textOrNothing,
+      z
+        .string()
+        .regex(PHONE_CHARACTERS, HELP_ERRORS.phoneCharacters)
+        .refine((phone) => phone.replace(/\D/g, '').length >= PHONE_MIN_DIGITS, HELP_ERRORS.phoneShort)
+        .max(20, HELP_ERRORS.phoneLong)
+        .optional(),
+    ),
+    email: z.preprocess(textOrNothing, z.email(HELP_ERRORS.emailFormat).max(254, HELP_ERRORS.emailTooLong).optional()),
+    consent: z.preprocess(text, z.literal(CONSENT, HELP_ERRORS.consentMissing)),
+  })
+  // Checked even when another field fails, so the summary lists every problem at once.
+  .refine((form) => form.phone !== undefined || form.email !== undefined, {
+    path: ['contact'],
+    error: HELP_ERRORS.contactMissing,
+    when: () => true,
+  });
+
+type HelpField = 'name' | 'contact' | 'phone' | 'email' | 'consent';
+/** Page order, for the error summary; `contact` is the phone-or-e-mail group, its link goes to the phone field. */
+const FIELDS: readonly HelpField[] = ['name', 'contact', 'phone', 'email', 'consent'];
+const TARGETS: Readonly<Record<HelpField, string>> = { name: 'name', contact: 'phone', phone: 'phone', email: 'email', consent: 'consent' };
+
+interface HelpValues {
+  readonly name: string;
+  readonly phone: string;
+  readonly email: string;
+  readonly consent: boolean;
+}
+
+/** What the citizen typed, as typed, to show the form again after an error (R24: values kept). */
+function postedValues(body: unknown): HelpValues {
+  const raw = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+  const asTyped = (value: unknown): string => (typeof value === 'string' ? value : '');
+  return { name: asTyped(raw['name']), phone: asTyped(raw['phone']), email: asTyped(raw['email']), consent: raw['consent'] === CONSENT };
+}
+
+/** The first message per field: one problem at a time is easier to fix. */
+function fieldErrorsOf(issues: readonly z.core.$ZodIssue[]): Partial<Record<HelpField, HelpError>> {
+  const errors: Partial<Record<HelpField, HelpError>> = {};
+  for (const issue of issues) {
+    const field = FIELDS.find((f) => f === issue.path[0]);
+    if (field && errors[field] === undefined && isHelpError(issue.message)) errors[field] = issue.message;
+  }
+  return errors;
+}
+
+/** A request id in a URL: the digits of a positive integer no larger than the store's ids. */
+const requestId = z
+  .string()
+  .regex(/^[1-9][0-9]{0,14}$/)
+  .transform(Number);
+
+export function helpRouter(services: Services, render: RenderPage): Router {
+  const { stores, clock, config } = services;
+  const router = Router();
+
+  const helpPath = (round: Round) => `/s/${round.slug}/help`;
+
+  // The round as every round page loads it: unknown → on, closed → 410, and the layout's end control.
+  router.param('slug', loadRound(services, render));
+
+  const renderForm = async (
+    req: Request,
+    res: Response,
+    values: HelpValues,
+    fieldErrors: Partial<Record<HelpField, HelpError>> = {},
+  ): Promise<void> => {
+    const { round, t } = res.locals;
+    const messages: Partial<Record<HelpField, string>> = {};
+    for (const field of FIELDS) {
+      const key = fieldErrors[field];
+      if (key) messages[field] = t(key);
+    }
+    const errors: ErrorItem[] = FIELDS.flatMap((field) => {
+      const message = messages[field];
+      return message ? [{ target: TARGETS[field], message }] : [];
+    });
+    await render(req, res, {
+      view: 'citizen/help',
+      status: errors.length > 0 ? 400 : 200,
+      title: t('help.title'),
+      page: 'help',
+      back: roundPaths.receipt(round),
+      organisation: round.organisation,
+      errors,
+      locals: { values, fieldErrors: messages, consentValue: CONSENT, days: config.helpRequestDays },
+    });
+  };
+
+  /** Only the session that has just submitted this round may ask: anyone else goes to the start page. */
+  const mayAsk = (req: Request, res: Response): boolean => {
+    const { round } = res.locals;
+    if (req.session.data.submitted === round.slug) return true;
+    res.redirect(303, roundPaths.start(round));
+    return false;
+  };
+
+  router.get('/s/:slug/help', async (req, res) => {
+    const { round, t } = res.locals;
+    if (!mayAsk(req, res)) return;
+    if (req.session.data.helpRequested === round.slug) {
+      await render(req, res, {
+        view: 'citizen/help-sent',
+        title: t('help.sentTitle'),
+        page: 'help-sent',
+        organisation: round.organisation,
+        locals: { days: config.helpRequestDays, startHref: freshStart(round, req.session.data.kiosk) },
+      });
+      return;
+    }
+    await renderForm(req, res, { name: '', phone: '', email: '', consent: false });
+  });
+
+  router.post('/s/:slug/help', async (req, res) => {
+    const { round } = res.locals;
+    if (!mayAsk(req, res)) return;
+    // Sent already (double click, back button): the first request stands.
+    if (req.session.data.helpRequested === round.slug) return res.redirect(303, helpPath(round));
+    const parsed = helpForm.safeParse(req.body ?? {});
+    if (!parsed.success) return renderForm(req, res, postedValues(req.body), fieldErrorsOf(parsed.error.issues));
+    const { name, phone, email } = parsed.data;
+    // Its own statement, after the response was committed: never in the response's transaction.
+    stores.helpRequests.add({ name, phone: phone ?? null, email: email ?? null, receivedDate: osloDate(clock()) });
+    req.session.update({ helpRequested: round.slug });
+    res.redirect(303, helpPath(round));
+  });
+
+  // Admin: the requests to follow up. Guarded here as well as by the admin router, so
+  // these routes stay admin-only wherever they are mounted.
+  const adminOnly = requireRole(services, render, 'admin');
+
+  router.get('/admin/help', adminOnly, async (req, res) => {
+    await render(req, res, {
+      view: 'admin/help',
+      title: res.locals.t('helpAdmin.title'),
+      page: 'admin-help',
+      back: '/admin',
+      locals: { requests: stores.helpRequests.list(), days: config.helpRequestDays },
+    });
+  });
+
+  router.post('/admin/help/:id/delete', adminOnly, (req, res, next) => {
+    const id = requestId.safeParse(req.params['id']);
+    // Not a request id, or one already deleted (another admin, a second click): not found.
+    if (!id.success || !stores.helpRequests.remove(id.data)) return next();
+    res.redirect(303, '/admin/help');
+  });
+
+  return router;
+}

@@ -1,0 +1,128 @@
+// Time limits and leaving (issue 4, points 2–3; universal-design.md R41–R44):
+// «Jeg trenger mer tid», the warning's one-click extension, «Avslutt og slett
+// svarene mine», and what a citizen is told when a session is gone.
+import { Router, type NextFunction, type Request, type Response } from 'express';
+import { z } from 'zod';
+import type { Round } from '../../db/rounds.ts';
+import type { Language } from '../survey/types.ts';
+import { freshStart, loadRound, roundPaths } from './round-pages.ts';
+import type { LostSession } from './session.ts';
+import type { Services } from './services.ts';
+import type { RenderPage } from './views.ts';
+
+/** What the ended page says: the answers were deleted, saved with a code, or had been sent. */
+const ENDINGS = ['deleted', 'saved', 'sent'] as const;
+type Ending = (typeof ENDINGS)[number];
+const ENDED_TEXT = {
+  deleted: { title: 'ended.deletedTitle', body: 'ended.deletedBody' },
+  saved: { title: 'ended.savedTitle', body: 'ended.savedBody' },
+  sent: { title: 'ended.sentTitle', body: 'ended.sentBody' },
+} as const;
+
+/** Clears what the browser holds for this site; the cookie too (R44, MDN Clear-Site-Data). */
+const CLEAR_SITE_DATA = '"cache", "cookies", "storage"';
+
+const endForm = z.object({ keep: z.literal('1').optional() });
+
+/** The neutral page after leaving, in the leaver's language, still on a shared device if it was one. */
+function endedPath(round: Round, ending: Ending, lang: Language, kiosk: boolean | undefined): string {
+  const query = new URLSearchParams({ answers: ending, lang });
+  if (kiosk) query.set('kiosk', '1');
+  return `${roundPaths.ended(round)}?${query}`;
+}
+
+export function leavingRouter(services: Services, render: RenderPage): Router {
+  const { stores } = services;
+  const router = Router();
+  router.param('slug', loadRound(services, render));
+
+  router.post('/s/:slug/more-time', (req, res) => {
+    req.session.update({ extraTime: true });
+    res.redirect(303, roundPaths.start(res.locals.round));
+  });
+
+  // The warning dialog's «Fortsett»: restarts the idle limit, says how long it now is.
+  router.post('/s/:slug/extend', (req, res) => {
+    req.session.extend();
+    res.json({ expiresInSeconds: Math.floor(req.session.idleMs / 1000) });
+  });
+
+  router.post('/s/:slug/end', (req, res) => {
+    const { round, lang } = res.locals;
+    const { kiosk, submitted } = req.session.data;
+    const parsed = endForm.safeParse(req.body);
+    const keep = parsed.success && parsed.data.keep === '1';
+    const draft = stores.drafts.get(req.session.idHash, round.id);
+    const ending: Ending = draft ? (keep && draft.resumeHash ? 'saved' : 'deleted') : submitted === round.slug ? 'sent' : 'deleted';
+    req.session.end(ending === 'saved' ? 'saved' : 'deleted');
+    res.set('Clear-Site-Data', CLEAR_SITE_DATA);
+    res.redirect(303, endedPath(round, ending, lang, kiosk));
+  });
+
+  router.get('/s/:slug/ended', async (req, res) => {
+    const { round, t } = res.locals;
+    const asked = req.query['answers'];
+    const ending: Ending = ENDINGS.find((e) => e === asked) ?? 'deleted';
+    await render(req, res, {
+      view: 'citizen/ended',
+      title: t(ENDED_TEXT[ending].title),
+      page: 'ended',
+      organisation: round.organisation,
+      locals: { heading: t(ENDED_TEXT[ending].title), body: t(ENDED_TEXT[ending].body), startHref: freshStart(round, req.session.data.kiosk) },
+    });
+  });
+
+  router.get('/s/:slug/timeout', async (req, res) => {
+    const { round, t } = res.locals;
+    await render(req, res, {
+      view: 'citizen/timeout',
+      title: t('timeout.title'),
+      page: 'timeout',
+      organisation: round.organisation,
+      locals: {
+        what: req.session.data.expired ?? 'unknown',
+        resumeHref: roundPaths.resume(round),
+        startHref: freshStart(round, req.session.data.kiosk),
+      },
+    });
+  });
+
+  return router;
+}
+
+/** Round pages a citizen may land on after losing a session, shown as they are. */
+const SHOWN_AFTER_LOSS = new Set(['', '/timeout', '/resume', '/ended']);
+const ROUND_PATH = /^\/s\/([a-z0-9-]{1,64})(\/.*)?$/;
+
+/**
+ * Before CSRF checks: a request to a round whose session cookie no longer opens
+ * a session goes where it is told what happened, instead of a bare "expired"
+ * (shared/contract.md keeps «Siden er utløpt» for a form without its token).
+ * A double click on «Send inn» finds the receipt; a page left open too long,
+ * the timeout page.
+ */
+export function afterLostSession() {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const lost: LostSession | undefined = req.sessionLost;
+    const match = ROUND_PATH.exec(req.path);
+    if (!match) return next();
+    const slug = match[1]!;
+    const rest = match[2] ?? '';
+    // «Send inn» once more from a page of the session that already submitted (its token went with it).
+    if (!lost && req.method === 'POST' && rest === '/check' && req.session.data.submitted === slug) {
+      return res.redirect(303, `/s/${slug}/receipt`);
+    }
+    if (!lost) return next();
+    switch (lost.ended) {
+      case 'submitted':
+        return res.redirect(303, `/s/${slug}/receipt`);
+      case 'deleted':
+      case 'saved':
+        return res.redirect(303, `/s/${slug}/ended?answers=${lost.ended}`);
+      case 'expired':
+        req.session.update({ expired: lost.kept === undefined ? 'unknown' : lost.kept ? 'kept' : 'deleted' });
+        if (req.method === 'GET' && SHOWN_AFTER_LOSS.has(rest)) return next();
+        return res.redirect(303, `/s/${slug}/timeout`);
+    }
+  };
+}

@@ -1,0 +1,126 @@
+// Save and continue later, without e-mail (issue 4, point 1): «Lagre og fortsett
+// senere» gives a code; /s/<slug>/resume takes it back, on any browser. Wrong
+// codes are counted per client and throttled, so codes cannot be guessed.
+import { Router, type Request, type Response } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import { z } from 'zod';
+import type { Round } from '../../db/rounds.ts';
+import { formatResumeCode, hashResumeCode, newResumeCode, normaliseResumeCode } from '../survey/resume-code.ts';
+import { readAnswers } from '../survey/stored-answers.ts';
+import { addDays, osloDate, retentionCutoff } from '../time.ts';
+import { continuePath, loadRound, roundPaths } from './round-pages.ts';
+import type { Services } from './services.ts';
+import { messagePage, type RenderPage } from './views.ts';
+
+/**
+ * Wrong codes a client may try per window. At 10 per 15 minutes, finding one
+ * live code among a thousand by guessing takes about 2^30 windows: 30 000 years.
+ */
+export const WRONG_CODES_ALLOWED = 10;
+const WRONG_CODE_WINDOW_MS = 15 * 60_000;
+
+const LONG_DATE: Readonly<Record<string, Intl.DateTimeFormat>> = Object.fromEntries(
+  (['nb', 'nn', 'en'] as const).map((lang) => [
+    lang,
+    new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : `${lang}-NO`, { dateStyle: 'long', timeZone: 'UTC' }),
+  ]),
+);
+
+/** The session's draft in this round gets a resume code (the one it has, else a new one). */
+export function ensureResumeCode(services: Services, req: Request, round: Round): string {
+  const { drafts } = services.stores;
+  const draft = drafts.get(req.session.idHash, round.id);
+  if (!draft) throw new Error('ensureResumeCode needs a draft');
+  const known = req.session.data.resumeCode;
+  if (known && draft.resumeHash === hashResumeCode(known)) return known;
+  for (;;) {
+    const code = newResumeCode();
+    if (drafts.saveWithCode(draft.id, hashResumeCode(code))) {
+      req.session.update({ resumeCode: code });
+      return code;
+    }
+  }
+}
+
+const resumeForm = z.object({ code: z.string().max(100).optional() });
+
+type CodeError = 'resume.errorEmpty' | 'resume.errorShape' | 'resume.errorUnknown';
+
+export function resumeRouter(services: Services, render: RenderPage): Router {
+  const { stores, config, clock, instrument } = services;
+  const router = Router();
+  router.param('slug', loadRound(services, render));
+
+  router.get('/s/:slug/saved', async (req, res) => {
+    const { round, t, lang } = res.locals;
+    const draft = stores.drafts.get(req.session.idHash, round.id);
+    const code = req.session.data.resumeCode;
+    if (!draft || !code || draft.resumeHash !== hashResumeCode(code)) return res.redirect(303, roundPaths.start(round));
+    const keptUntil = addDays(draft.updatedDate, config.draftDays);
+    await render(req, res, {
+      view: 'citizen/saved',
+      title: t('saved.title'),
+      page: 'saved',
+      organisation: round.organisation,
+      locals: {
+        code: formatResumeCode(code),
+        keptUntil: LONG_DATE[lang]!.format(new Date(`${keptUntil}T00:00:00Z`)),
+        resumeUrl: `${req.protocol}://${req.get('host') ?? 'localhost'}${roundPaths.resume(round)}`,
+        resumeHref: roundPaths.resume(round),
+        endAction: roundPaths.end(round),
+        continueHref: roundPaths.start(round),
+      },
+    });
+  });
+
+  const renderResume = async (req: Request, res: Response, typed = '', error?: CodeError): Promise<void> => {
+    const { round, t } = res.locals;
+    const message = error ? t(error, { days: config.draftDays }) : null;
+    await render(req, res, {
+      view: 'citizen/resume',
+      status: error ? 400 : 200,
+      title: t('resume.title'),
+      page: 'resume',
+      back: roundPaths.start(round),
+      organisation: round.organisation,
+      errors: message ? [{ target: 'code', message }] : [],
+      locals: { typed, error: message },
+    });
+  };
+
+  router.get('/s/:slug/resume', (req, res) => renderResume(req, res));
+
+  // Only wrong codes count (skipSuccessfulRequests: a right one redirects with 303).
+  // The address is held in memory for the window and never stored or logged.
+  const throttle = rateLimit({
+    windowMs: WRONG_CODE_WINDOW_MS,
+    limit: WRONG_CODES_ALLOWED,
+    skipSuccessfulRequests: true,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: async (req, res) => {
+      await render(req, res, messagePage(res.locals.t, 'too-many', 429, 'tooMany.title', 'tooMany.body', {
+        href: roundPaths.start(res.locals.round),
+        text: res.locals.t('common.toStart'),
+      }));
+    },
+  });
+
+  router.post('/s/:slug/resume', throttle, async (req, res) => {
+    const { round } = res.locals;
+    const parsed = resumeForm.safeParse(req.body);
+    const typed = (parsed.success ? (parsed.data.code ?? '') : '').trim();
+    if (typed === '') return renderResume(req, res, typed, 'resume.errorEmpty');
+    const code = normaliseResumeCode(typed);
+    if (!code) return renderResume(req, res, typed, 'resume.errorShape');
+    const savedSince = retentionCutoff(osloDate(clock()), config.draftDays);
+    if (!stores.drafts.resume(hashResumeCode(code), req.session.idHash, round.id, savedSince)) {
+      return renderResume(req, res, typed, 'resume.errorUnknown');
+    }
+    req.session.update({ resumeCode: code, submitted: undefined, expired: undefined });
+    const draft = stores.drafts.get(req.session.idHash, round.id);
+    res.redirect(303, continuePath(instrument, round, readAnswers(instrument, draft?.answers ?? '{}')));
+  });
+
+  return router;
+}
