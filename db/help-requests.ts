@@ -37,6 +37,11 @@ export function helpRequestStore(conn: Connection) {
     'SELECT id, name, phone, email, received_date AS receivedDate FROM help_requests ORDER BY received_date, id',
   );
   const count = conn.prepare<[], number>('SELECT count(*) FROM help_requests').pluck();
+  const same = conn
+    .prepare<[string, string | null, string | null, string], number>(
+      'SELECT EXISTS (SELECT 1 FROM help_requests WHERE name = ? AND phone IS ? AND email IS ? AND received_date = ?)',
+    )
+    .pluck();
   const remove = conn.prepare<[number]>('DELETE FROM help_requests WHERE id = ?');
 
   return {
@@ -44,7 +49,9 @@ export function helpRequestStore(conn: Connection) {
      * Stores a request in its own statement (autocommit). Callers must not run it
      * inside a response's transaction: the two must never share a commit.
      */
+    /** Stores the request, unless the same one came the same day (a double click, the back button). */
     add(request: NewHelpRequest): void {
+      if (same.get(request.name, request.phone, request.email, request.receivedDate) === 1) return;
       for (let attempt = 1; ; attempt++) {
         try {
           insert.run(randomInt(1, ID_MAX), request.name, request.phone, request.email, request.receivedDate);

@@ -22,7 +22,8 @@ export function sessionStore(conn: Connection) {
   );
   const upsert = conn.prepare<[string, string, number]>(
     `INSERT INTO sessions (id_hash, data, expires_at) VALUES (?, ?, ?)
-     ON CONFLICT (id_hash) DO UPDATE SET data = excluded.data, expires_at = excluded.expires_at`,
+     ON CONFLICT (id_hash) DO UPDATE SET data = excluded.data, expires_at = excluded.expires_at
+     WHERE sessions.ended IS NULL`,
   );
   const touch = conn.prepare<[number, string]>('UPDATE sessions SET expires_at = ? WHERE id_hash = ? AND ended IS NULL');
   const remove = conn.prepare<[string]>('DELETE FROM sessions WHERE id_hash = ?');

@@ -1,8 +1,9 @@
 // Timeout warning (WCAG 2.2.1, universal-design.md R41–R42): a progressive layer
 // over pages that work without it. Two minutes before the session's idle limit
 // deletes the unsent answers, a modal dialog says so and offers one-click more
-// time; Escape does the same. When the time is up the browser goes where the
-// server said (the timeout page, or a fresh start page on a shared device).
+// time; Escape does the same. When the time is up the page posts the expiry
+// form: the server ends the session even if its own clock is a second behind,
+// and answers with the timeout page, or a fresh start page on a shared device.
 // The server states the seconds left; the clock here only counts them down.
 (function () {
   'use strict';
@@ -15,7 +16,9 @@
   var extendButton = dialog.querySelector('[data-extend]');
   var csrf = dialog.querySelector('input[name="_csrf"]');
   var deadline = 0;
+  var warnBefore = WARN_BEFORE_SECONDS;
   var shownMinutes = -1;
+  var expired = false;
 
   function secondsLeft() {
     return Math.max(0, Math.round((deadline - Date.now()) / 1000));
@@ -23,7 +26,26 @@
 
   function restart(expiresInSeconds) {
     deadline = Date.now() + expiresInSeconds * 1000;
+    // A limit shorter than four minutes (a test set-up) is warned about halfway.
+    warnBefore = Math.min(WARN_BEFORE_SECONDS, Math.floor(expiresInSeconds / 2));
     shownMinutes = -1;
+  }
+
+  // A form posted like any other (CSRF token included), so the browser follows the answer.
+  function expire() {
+    if (expired) return;
+    expired = true;
+    window.clearInterval(timer);
+    var form = document.createElement('form');
+    form.method = 'post';
+    form.action = dialog.getAttribute('data-expire-action');
+    var token = document.createElement('input');
+    token.type = 'hidden';
+    token.name = '_csrf';
+    token.value = csrf.value;
+    form.appendChild(token);
+    document.body.appendChild(form);
+    form.submit();
   }
 
   function say(seconds) {
@@ -51,19 +73,15 @@
         restart(answer.expiresInSeconds);
       })
       .catch(function () {
-        // The session is already gone: show the page that says what happened.
-        window.location.assign(dialog.getAttribute('data-expired-href'));
+        // The session is already gone: the server says what happened.
+        expire();
       });
   }
 
   function tick() {
     var seconds = secondsLeft();
-    if (seconds === 0) {
-      window.clearInterval(timer);
-      window.location.assign(dialog.getAttribute('data-expired-href'));
-      return;
-    }
-    if (seconds <= WARN_BEFORE_SECONDS) {
+    if (seconds === 0) return expire();
+    if (seconds <= warnBefore) {
       say(seconds);
       if (!dialog.open) dialog.showModal();
     }
@@ -74,7 +92,7 @@
   });
   // Escape closes a modal dialog: the person is here, so that extends too.
   dialog.addEventListener('close', function () {
-    if (secondsLeft() > 0) extend();
+    if (!expired && secondsLeft() > 0) extend();
   });
 
   restart(Number(dialog.getAttribute('data-expires-in')));

@@ -97,8 +97,8 @@ export function citizenRouter(services: Services, render: RenderPage): Router {
       answers = {};
       saveDraft(req, round, answers);
     }
-    // A new response: forget the last one's receipt and help request (the next person on a shared computer).
-    if (req.session.data.submitted || req.session.data.helpRequested) req.session.update({ submitted: undefined, helpRequested: undefined });
+    // A new response: the last one's receipt and timeout note no longer apply (the next person on a shared computer).
+    if (req.session.data.submitted || req.session.data.expired) req.session.update({ submitted: undefined, expired: undefined });
     res.redirect(303, resumePath(round, answers));
   });
 
@@ -216,8 +216,10 @@ export function citizenRouter(services: Services, render: RenderPage): Router {
     const { round, lang } = res.locals;
     const answers = loadDraft(req, round);
     if (!answers) {
-      // Already submitted (double click, back button): the first submit stands.
-      return res.redirect(303, req.session.data.submitted === round.slug ? paths.receipt(round) : paths.start(round));
+      // Already submitted (double click, back button): the first submit stands. A second click
+      // that arrived while the first was being stored still holds the old session: its row says so.
+      const submitted = req.session.data.submitted === round.slug || stores.sessions.get(req.session.idHash)?.ended === 'submitted';
+      return res.redirect(303, submitted ? paths.receipt(round) : paths.start(round));
     }
     if (firstUnanswered(instrument, answers)) return res.redirect(303, resumePath(round, answers));
     const { codes, classification, segmentReasons } = toSubmission(instrument, answers);

@@ -142,7 +142,7 @@ export function helpRouter(services: Services, render: RenderPage): Router {
   router.get('/s/:slug/help', async (req, res) => {
     const { round, t } = res.locals;
     if (!mayAsk(req, res)) return;
-    if (req.session.data.helpRequested === round.slug) {
+    if (req.query['sent'] === '1') {
       await render(req, res, {
         view: 'citizen/help-sent',
         title: t('help.sentTitle'),
@@ -158,15 +158,14 @@ export function helpRouter(services: Services, render: RenderPage): Router {
   router.post('/s/:slug/help', async (req, res) => {
     const { round } = res.locals;
     if (!mayAsk(req, res)) return;
-    // Sent already (double click, back button): the first request stands.
-    if (req.session.data.helpRequested === round.slug) return res.redirect(303, helpPath(round));
     const parsed = helpForm.safeParse(req.body ?? {});
     if (!parsed.success) return renderForm(req, res, postedValues(req.body), fieldErrorsOf(parsed.error.issues));
     const { name, phone, email } = parsed.data;
     // Its own statement, after the response was committed: never in the response's transaction.
+    // Nothing in the session says it was sent: a session row says when it was last used, and that
+    // must not point at a request. A double click stores one row (the store drops an identical one).
     stores.helpRequests.add({ name, phone: phone ?? null, email: email ?? null, receivedDate: osloDate(clock()) });
-    req.session.update({ helpRequested: round.slug });
-    res.redirect(303, helpPath(round));
+    res.redirect(303, `${helpPath(round)}?sent=1`);
   });
 
   // Admin: the requests to follow up. Guarded here as well as by the admin router, so

@@ -47,6 +47,15 @@ export function leavingRouter(services: Services, render: RenderPage): Router {
     res.json({ expiresInSeconds: Math.floor(req.session.idleMs / 1000) });
   });
 
+  // The warning script's deadline passed with nobody there: end the session now, whether or not
+  // the server's own clock has got there yet, so a page left open never revives it.
+  router.post('/s/:slug/expire', (req, res) => {
+    const { round } = res.locals;
+    req.session.end('expired');
+    res.set('Clear-Site-Data', '"cache", "storage"');
+    res.redirect(303, afterExpiry(round, req.session.data.kiosk));
+  });
+
   router.post('/s/:slug/end', (req, res) => {
     const { round, lang } = res.locals;
     const { kiosk, submitted } = req.session.data;
@@ -74,6 +83,8 @@ export function leavingRouter(services: Services, render: RenderPage): Router {
 
   router.get('/s/:slug/timeout', async (req, res) => {
     const { round, t } = res.locals;
+    // Reached by hand with the session still alive: nothing ended, back to the survey.
+    if (!req.session.data.expired && stores.drafts.get(req.session.idHash, round.id)) return res.redirect(303, roundPaths.start(round));
     await render(req, res, {
       view: 'citizen/timeout',
       title: t('timeout.title'),
@@ -88,6 +99,11 @@ export function leavingRouter(services: Services, render: RenderPage): Router {
   });
 
   return router;
+}
+
+/** After the idle limit: the timeout page, or on a shared device a fresh start page for the next person. */
+function afterExpiry(round: Pick<Round, 'slug'>, kiosk: boolean | undefined): string {
+  return kiosk ? `/s/${round.slug}?kiosk=1` : `/s/${round.slug}/timeout`;
 }
 
 /** Round pages a citizen may land on after losing a session, shown as they are. */
@@ -122,7 +138,7 @@ export function afterLostSession() {
       case 'expired':
         req.session.update({ expired: lost.kept === undefined ? 'unknown' : lost.kept ? 'kept' : 'deleted' });
         if (req.method === 'GET' && SHOWN_AFTER_LOSS.has(rest)) return next();
-        return res.redirect(303, `/s/${slug}/timeout`);
+        return res.redirect(303, rest === '/expire' ? afterExpiry({ slug }, req.session.data.kiosk) : `/s/${slug}/timeout`);
     }
   };
 }

@@ -42,6 +42,16 @@ export function ensureResumeCode(services: Services, req: Request, round: Round)
   }
 }
 
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace -- Express declares its locals type this way.
+  namespace Express {
+    interface Locals {
+      /** This request tried a well-formed resume code that opened nothing (counted by the throttle). */
+      wrongCode?: boolean;
+    }
+  }
+}
+
 const resumeForm = z.object({ code: z.string().max(100).optional() });
 
 type CodeError = 'resume.errorEmpty' | 'resume.errorShape' | 'resume.errorUnknown';
@@ -57,6 +67,8 @@ export function resumeRouter(services: Services, render: RenderPage): Router {
     const code = req.session.data.resumeCode;
     if (!draft || !code || draft.resumeHash !== hashResumeCode(code)) return res.redirect(303, roundPaths.start(round));
     const keptUntil = addDays(draft.updatedDate, config.draftDays);
+    // Here the way out keeps the answers; a second, red one that deletes them would be a trap.
+    res.locals.sessionControls = undefined;
     await render(req, res, {
       view: 'citizen/saved',
       title: t('saved.title'),
@@ -76,6 +88,8 @@ export function resumeRouter(services: Services, render: RenderPage): Router {
   const renderResume = async (req: Request, res: Response, typed = '', error?: CodeError): Promise<void> => {
     const { round, t } = res.locals;
     const message = error ? t(error, { days: config.draftDays }) : null;
+    const current = stores.drafts.get(req.session.idHash, round.id);
+    const replaces = current !== undefined && current.resumeHash === null && Object.keys(readAnswers(instrument, current.answers)).length > 0;
     await render(req, res, {
       view: 'citizen/resume',
       status: error ? 400 : 200,
@@ -84,18 +98,20 @@ export function resumeRouter(services: Services, render: RenderPage): Router {
       back: roundPaths.start(round),
       organisation: round.organisation,
       errors: message ? [{ target: 'code', message }] : [],
-      locals: { typed, error: message },
+      locals: { typed, error: message, replaces },
     });
   };
 
   router.get('/s/:slug/resume', (req, res) => renderResume(req, res));
 
-  // Only wrong codes count (skipSuccessfulRequests: a right one redirects with 303).
+  // Only a well-formed code that opens nothing counts: an empty or mistyped one cannot be a
+  // guess, and library PCs behind one address should not lock each other out over typos.
   // The address is held in memory for the window and never stored or logged.
   const throttle = rateLimit({
     windowMs: WRONG_CODE_WINDOW_MS,
     limit: WRONG_CODES_ALLOWED,
     skipSuccessfulRequests: true,
+    requestWasSuccessful: (_req, res) => res.locals.wrongCode !== true,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     handler: async (req, res) => {
@@ -115,6 +131,7 @@ export function resumeRouter(services: Services, render: RenderPage): Router {
     if (!code) return renderResume(req, res, typed, 'resume.errorShape');
     const savedSince = retentionCutoff(osloDate(clock()), config.draftDays);
     if (!stores.drafts.resume(hashResumeCode(code), req.session.idHash, round.id, savedSince)) {
+      res.locals.wrongCode = true;
       return renderResume(req, res, typed, 'resume.errorUnknown');
     }
     req.session.update({ resumeCode: code, submitted: undefined, expired: undefined });

@@ -26,6 +26,7 @@ export const roundPaths = {
   resume: (round: Round) => `/s/${round.slug}/resume`,
   moreTime: (round: Round) => `/s/${round.slug}/more-time`,
   extend: (round: Round) => `/s/${round.slug}/extend`,
+  expire: (round: Round) => `/s/${round.slug}/expire`,
   end: (round: Round) => `/s/${round.slug}/end`,
   ended: (round: Round) => `/s/${round.slug}/ended`,
   timeout: (round: Round) => `/s/${round.slug}/timeout`,
@@ -80,8 +81,7 @@ function sessionControls(services: Services, req: Request, res: Response, round:
       timer: {
         expiresInSeconds: Math.max(0, Math.floor((req.session.expiresAt - now) / 1000)),
         extendAction: roundPaths.extend(round),
-        // On a shared device the next person should find a fresh start page, not a note about the last one.
-        expiredHref: req.session.data.kiosk ? freshStart(round, true) : roundPaths.timeout(round),
+        expireAction: roundPaths.expire(round),
       },
     };
   }

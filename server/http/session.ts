@@ -30,8 +30,6 @@ const sessionData = z.object({
   resumeCode: z.string().optional(),
   /** What happened to the answers of the session before this one (for the timeout page). */
   expired: z.enum(['kept', 'deleted', 'unknown']).optional(),
-  /** Slug of the round whose help form this session sent. */
-  helpRequested: z.string().optional(),
 });
 export type SessionData = z.infer<typeof sessionData>;
 
@@ -47,6 +45,8 @@ const carried = (data: SessionData | undefined, how: SessionEnd): Partial<Sessio
   ...(data?.lang ? { lang: data.lang } : {}),
   ...(data?.kiosk ? { kiosk: true } : {}),
   ...(how === 'submitted' && data?.submitted ? { submitted: data.submitted } : {}),
+  // Who needed more time before still needs it.
+  ...(how === 'expired' && data?.extraTime ? { extraTime: true } : {}),
 });
 
 const newToken = (): string => randomBytes(32).toString('base64url');
@@ -129,14 +129,17 @@ export class Session {
 
   /**
    * Ends the session server-side, leaving a note (db/sessions.ts). After a
-   * submission the browser gets a successor session at once, carrying language,
-   * shared-device mode and the receipt; otherwise the cookie is cleared.
+   * submission or the idle limit the browser gets a successor session at once,
+   * carrying language, shared-device mode and the receipt or what became of the
+   * answers; after the citizen left, the cookie is cleared.
    */
-  end(how: Exclude<SessionEnd, 'expired'>): void {
+  end(how: SessionEnd): void {
     const before = this.#data;
-    this.store.end(this.#idHash, how, this.clock().getTime() + ENDED_NOTE_MS);
+    const kept = this.store.end(this.#idHash, how, this.clock().getTime() + ENDED_NOTE_MS);
     if (how === 'submitted') {
       this.#start(carried(before, how));
+    } else if (how === 'expired') {
+      this.#start({ ...carried(before, how), expired: kept ? 'kept' : 'deleted' });
     } else {
       this.res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure: this.res.req.secure, path: '/' });
     }

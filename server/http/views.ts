@@ -38,8 +38,8 @@ export interface SessionControls {
   readonly timer?: {
     readonly expiresInSeconds: number;
     readonly extendAction: string;
-    /** Where the browser goes when the time is up. */
-    readonly expiredHref: string;
+    /** POSTed when the time is up: ends the session and leads on (R41–R44). */
+    readonly expireAction: string;
   };
 }
 
@@ -97,7 +97,7 @@ export function pageRenderer(options: {
         page: page.page,
         back: page.back ?? null,
         languageLinks: languageLinks(req, lang),
-        // Error pages of a round (404 in it, 500) get none: the handler did not finish.
+        // A 500 page gets none: the handler did not finish, and the store may be what failed.
         controls: ((page.status ?? 200) < 500 && res.locals.sessionControls?.()) || null,
         timeoutScript: options.timeoutScript,
         stylesheet: options.stylesheet,

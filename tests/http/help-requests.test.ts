@@ -242,14 +242,14 @@ describe('a valid request', () => {
 
   it('is stored with the Oslo date and nothing else, then thanks the citizen without showing the details again', async () => {
     const res = await citizen.post(HELP, { name: '  Kari Nordmann ', phone: ' 912 34 567 ', email: '', consent: 'yes' });
-    expect(res).toMatchObject({ status: 303, location: HELP });
+    expect(res).toMatchObject({ status: 303, location: `${HELP}?sent=1` });
     const rows = helpRows();
     expect(rows).toHaveLength(1);
     expect(Object.keys(rows[0]!).sort()).toEqual(['email', 'id', 'name', 'phone', 'received_date']);
     expect(rows[0]).toMatchObject({ name: 'Kari Nordmann', phone: '912 34 567', email: null, received_date: osloDate(FAKE_NOW) });
     expect(rows[0]!.received_date).toBe('2026-11-23');
 
-    const sent = await citizen.get(HELP);
+    const sent = await citizen.get(res.location!);
     expect(sent.status).toBe(200);
     expect(sent.pageId).toBe('help-sent');
     expect(sent.html.querySelector('h1')?.textContent).toBe('Takk! Vi tar kontakt med deg');
@@ -260,8 +260,11 @@ describe('a valid request', () => {
 
   it('is stored once, however often it is sent again (double click, back button)', async () => {
     const again = await citizen.post(HELP, { ...VALID, name: 'Kari Nordmann' });
-    expect(again).toMatchObject({ status: 303, location: HELP });
+    expect(again).toMatchObject({ status: 303, location: `${HELP}?sent=1` });
     expect(helpRows()).toHaveLength(1);
+    // A different request the same day is a new one.
+    await citizen.post(HELP, { ...VALID, name: 'Kari Nordmann', phone: '912 34 568' });
+    expect(helpRows()).toHaveLength(2);
   });
 
   it('takes an e-mail address alone', async () => {
@@ -270,7 +273,7 @@ describe('a valid request', () => {
     const res = await other.post(HELP, { name: 'Ola', email: ' ola@example.no ', consent: 'yes' });
     expect(res.status).toBe(303);
     expect(helpRows().find((r) => r.name === 'Ola')).toMatchObject({ phone: null, email: 'ola@example.no' });
-    const sent = await other.get(HELP);
+    const sent = await other.get(res.location!);
     expect(sent.html.querySelector('h1')?.textContent).toBe('Thank you! We will contact you');
   });
 

@@ -38,8 +38,11 @@ describe('«Avslutt og slett svarene mine»', () => {
     const check = await answerAll(new Browser(target), WORKING_ADULT, 'nb');
     expect(endButton(check)).toBe(nb('end.button'));
     expect(endButton(await citizen.visit('/s/demo'))).toBe(nb('end.button'));
+    // The saved page's way out keeps the answers; no red button there deletes them.
     const saved = await citizen.visit((await citizen.post('/s/demo/q/age_group', { action: 'save' })).location!);
-    expect(endButton(saved)).toBe(nb('end.button'));
+    expect(endButton(saved)).toBeUndefined();
+    expect(saved.html.querySelector('main form[action="/s/demo/end"] input[name="keep"]')?.getAttribute('value')).toBe('1');
+    expect(saved.text).toContain(nb('saved.leaveText', { button: nb('saved.leave') }));
   });
 
   it('deletes the draft, ends the session, clears the site data and lands on a neutral page', async () => {
@@ -132,10 +135,10 @@ describe('shared-device mode (?kiosk=1)', () => {
     const fresh = await testApp();
     const library = new Browser(fresh);
     const startPage = await library.visit('/s/demo?kiosk=1');
-    expect(startPage.text).toContain(nb('start.kiosk'));
+    expect(startPage.text).toContain(nb('start.kiosk', { button: nb('end.button') }));
     await answerAll(library, OLDER_RETIRED, 'nb');
     const receipt = await library.submit('/s/demo/check');
-    expect(receipt.text).toContain(nb('receipt.kiosk'));
+    expect(receipt.text).toContain(nb('receipt.kiosk', { button: nb('end.afterReceipt') }));
     // «Avslutt» on the receipt: a fresh start page, still in shared-device mode.
     const ended = await library.post('/s/demo/end');
     expect(ended.location).toBe('/s/demo/ended?answers=sent&lang=nb&kiosk=1');
@@ -176,7 +179,12 @@ describe('shared-device mode (?kiosk=1)', () => {
   it('sends a timed-out shared device to a fresh start page, not to a note about the last person', async () => {
     const library = new Browser(target);
     await library.visit('/s/demo?kiosk=1');
-    const page = await start(library);
-    expect(page.html.querySelector('#timeout-warning')?.getAttribute('data-expired-href')).toBe('/s/demo?kiosk=1');
+    await start(library);
+    await library.post('/s/demo/q/age_group', { age_group: '6' });
+    const expired = await library.post('/s/demo/expire');
+    expect(expired.location).toBe('/s/demo?kiosk=1');
+    const next = await library.visit(expired.location!);
+    expect(next.html.querySelector('button.button--start')?.textContent.trim()).toBe(nb('start.button'));
+    expect(endButton(next)).toBeUndefined();
   });
 });

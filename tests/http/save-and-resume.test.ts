@@ -84,6 +84,17 @@ describe('saving', () => {
 });
 
 describe('resuming', () => {
+  it('warns before it replaces answers given in this browser with the saved ones', async () => {
+    const { code } = await savedMidway(new Browser(target));
+    const other = new Browser(target);
+    expect((await other.visit('/s/demo/resume')).text).not.toContain(nb('resume.replaces'));
+    await start(other);
+    await other.post('/s/demo/q/age_group', { age_group: '1' });
+    expect((await other.visit('/s/demo/resume')).text).toContain(nb('resume.replaces'));
+    await other.post('/s/demo/resume', { code });
+    expect((await other.get('/s/demo/q/age_group')).html.querySelector('input[checked]')?.getAttribute('value')).toBe(OLDER_RETIRED['age_group']);
+  });
+
   it('brings the answers to another browser, on the first open question, with the code typed loosely', async () => {
     const library = new Browser(target);
     const { code } = await savedMidway(library);
@@ -162,6 +173,18 @@ describe('wrong codes', () => {
     expect(blocked.pageId).toBe('too-many');
     expect(blocked.html.querySelector('h1')?.textContent).toBe(nb('tooMany.title'));
     expect((await guesser.get('/s/demo/q/age_group')).location).toBe('/s/demo');
+    fresh.close();
+  });
+
+  it('does not count empty or mistyped codes, which cannot be guesses (library PCs share one address)', async () => {
+    const fresh = await testApp();
+    const { code } = await savedMidway(new Browser(fresh));
+    const typist = new Browser(fresh);
+    await typist.visit('/s/demo/resume');
+    for (let i = 0; i < WRONG_CODES_ALLOWED + 5; i++) {
+      expect((await typist.post('/s/demo/resume', { code: i % 2 === 0 ? '' : 'K7QM-3X' })).status).toBe(400);
+    }
+    expect((await typist.post('/s/demo/resume', { code })).status).toBe(303);
     fresh.close();
   });
 

@@ -92,6 +92,18 @@ describe('«Jeg trenger mer tid»', () => {
   });
 });
 
+describe('after a timeout', () => {
+  it('keeps «Jeg trenger mer tid» for the citizen who asked for it', async () => {
+    const citizen = new Browser(target);
+    await citizen.visit('/s/demo');
+    await citizen.post('/s/demo/more-time');
+    await citizen.submit('/s/demo');
+    target.advance(30 * EXTRA_TIME_FACTOR * MINUTE + 1);
+    expect((await citizen.visit('/s/demo/q/age_group')).pageId).toBe('timeout');
+    expect((await citizen.visit('/s/demo')).text).toContain(nb('start.extraTime', { duration: '5 timer' }));
+  });
+});
+
 describe('the warning’s extension', () => {
   it('hands the warning script the seconds left and where to extend, on pages with answers only', async () => {
     const fresh = await new Browser(target).visit('/s/demo');
@@ -104,7 +116,7 @@ describe('the warning’s extension', () => {
     expect(Number(dialog.getAttribute('data-expires-in'))).toBeGreaterThan(24 * 60);
     expect(Number(dialog.getAttribute('data-expires-in'))).toBeLessThanOrEqual(30 * 60);
     expect(dialog.getAttribute('data-extend-action')).toBe('/s/demo/extend');
-    expect(dialog.getAttribute('data-expired-href')).toBe('/s/demo/timeout');
+    expect(dialog.getAttribute('data-expire-action')).toBe('/s/demo/expire');
     expect(page.html.querySelector('script[src^="/assets/timeout.js"]')).not.toBeNull();
   });
 
@@ -117,6 +129,20 @@ describe('the warning’s extension', () => {
       expect(res.body).toEqual({ expiresInSeconds: 30 * 60 });
     }
     expect((await citizen.get('/s/demo/q/gender')).status).toBe(200);
+  });
+
+  it('when the time is up, ends the session even a second early, so a page left open never revives it', async () => {
+    const citizen = await answeringCitizen();
+    const drafts = draftCount();
+    target.advance(30 * MINUTE - 1_000);
+    const res = await citizen.post('/s/demo/expire');
+    expect(res.location).toBe('/s/demo/timeout');
+    expect(res.headers['clear-site-data']).toBe('"cache", "storage"');
+    expect(draftCount()).toBe(drafts - 1);
+    const page = await citizen.visit(res.location!);
+    expect(paragraph(page)).toBe(nb('timeout.deleted'));
+    // The start page is fresh: nothing to continue.
+    expect((await citizen.visit('/s/demo')).html.querySelector('button.button--start')?.textContent.trim()).toBe(nb('start.button'));
   });
 
   it('is refused without the CSRF token', async () => {
