@@ -103,7 +103,7 @@ export function leavingRouter(services: Services, render: RenderPage): Router {
 
 /** After the idle limit: the timeout page, or on a shared device a fresh start page for the next person. */
 function afterExpiry(round: Pick<Round, 'slug'>, kiosk: boolean | undefined): string {
-  return kiosk ? `/s/${round.slug}?kiosk=1` : `/s/${round.slug}/timeout`;
+  return kiosk ? freshStart(round, true) : roundPaths.timeout(round);
 }
 
 /** Round pages a citizen may land on after losing a session, shown as they are. */
@@ -122,23 +122,23 @@ export function afterLostSession() {
     const lost: LostSession | undefined = req.sessionLost;
     const match = ROUND_PATH.exec(req.path);
     if (!match) return next();
-    const slug = match[1]!;
+    const round = { slug: match[1]! };
     const rest = match[2] ?? '';
     // «Send inn» once more from a page of the session that already submitted (its token went with it).
-    if (!lost && req.method === 'POST' && rest === '/check' && req.session.data.submitted === slug) {
-      return res.redirect(303, `/s/${slug}/receipt`);
+    if (!lost && req.method === 'POST' && rest === '/check' && req.session.data.submitted === round.slug) {
+      return res.redirect(303, roundPaths.receipt(round));
     }
     if (!lost) return next();
     switch (lost.ended) {
       case 'submitted':
-        return res.redirect(303, `/s/${slug}/receipt`);
+        return res.redirect(303, roundPaths.receipt(round));
       case 'deleted':
       case 'saved':
-        return res.redirect(303, `/s/${slug}/ended?answers=${lost.ended}`);
+        return res.redirect(303, `${roundPaths.ended(round)}?answers=${lost.ended}`);
       case 'expired':
         req.session.update({ expired: lost.kept === undefined ? 'unknown' : lost.kept ? 'kept' : 'deleted' });
         if (req.method === 'GET' && SHOWN_AFTER_LOSS.has(rest)) return next();
-        return res.redirect(303, rest === '/expire' ? afterExpiry({ slug }, req.session.data.kiosk) : `/s/${slug}/timeout`);
+        return res.redirect(303, rest === '/expire' ? afterExpiry(round, req.session.data.kiosk) : roundPaths.timeout(round));
     }
   };
 }

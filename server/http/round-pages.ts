@@ -17,19 +17,22 @@ declare global {
   }
 }
 
+/** Paths need only the slug, so code that has no loaded round (a lost session) can use them too. */
+type RoundRef = Pick<Round, 'slug'>;
+
 export const roundPaths = {
-  start: (round: Round) => `/s/${round.slug}`,
-  question: (round: Round, id: string, fromCheck = false) => `/s/${round.slug}/q/${id}${fromCheck ? '?from=check' : ''}`,
-  check: (round: Round) => `/s/${round.slug}/check`,
-  receipt: (round: Round) => `/s/${round.slug}/receipt`,
-  saved: (round: Round) => `/s/${round.slug}/saved`,
-  resume: (round: Round) => `/s/${round.slug}/resume`,
-  moreTime: (round: Round) => `/s/${round.slug}/more-time`,
-  extend: (round: Round) => `/s/${round.slug}/extend`,
-  expire: (round: Round) => `/s/${round.slug}/expire`,
-  end: (round: Round) => `/s/${round.slug}/end`,
-  ended: (round: Round) => `/s/${round.slug}/ended`,
-  timeout: (round: Round) => `/s/${round.slug}/timeout`,
+  start: (round: RoundRef) => `/s/${round.slug}`,
+  question: (round: RoundRef, id: string, fromCheck = false) => `/s/${round.slug}/q/${id}${fromCheck ? '?from=check' : ''}`,
+  check: (round: RoundRef) => `/s/${round.slug}/check`,
+  receipt: (round: RoundRef) => `/s/${round.slug}/receipt`,
+  saved: (round: RoundRef) => `/s/${round.slug}/saved`,
+  resume: (round: RoundRef) => `/s/${round.slug}/resume`,
+  moreTime: (round: RoundRef) => `/s/${round.slug}/more-time`,
+  extend: (round: RoundRef) => `/s/${round.slug}/extend`,
+  expire: (round: RoundRef) => `/s/${round.slug}/expire`,
+  end: (round: RoundRef) => `/s/${round.slug}/end`,
+  ended: (round: RoundRef) => `/s/${round.slug}/ended`,
+  timeout: (round: RoundRef) => `/s/${round.slug}/timeout`,
 };
 
 /** Where a respondent with these answers should be: the first open question, else the check page. */
@@ -39,7 +42,7 @@ export function continuePath(instrument: Instrument, round: Round, answers: Answ
 }
 
 /** The round's start page as the next person on a shared device should get it. */
-export const freshStart = (round: Round, kiosk: boolean | undefined): string =>
+export const freshStart = (round: RoundRef, kiosk: boolean | undefined): string =>
   `${roundPaths.start(round)}${kiosk ? '?kiosk=1' : ''}`;
 
 /**
