@@ -29,6 +29,8 @@ export function userStore(conn: Connection) {
     'INSERT INTO users (username, password_hash, role, created_date) VALUES (?, ?, ?, ?)',
   );
   const count = conn.prepare<[], number>('SELECT count(*) FROM users').pluck();
+  const setPassword = conn.prepare<[string, string]>('UPDATE users SET password_hash = ? WHERE username = ?');
+  const setDisabled = conn.prepare<[number, string]>('UPDATE users SET disabled = ? WHERE username = ?');
 
   return {
     byUsername: (username: string): User | undefined => toUser(byUsername.get(username)),
@@ -37,6 +39,10 @@ export function userStore(conn: Connection) {
     create(user: { username: string; passwordHash: string; role: Role; createdDate: string }): number {
       return Number(insert.run(user.username, user.passwordHash, user.role, user.createdDate).lastInsertRowid);
     },
+    /** False when there is no such user. */
+    setPassword: (username: string, passwordHash: string): boolean => setPassword.run(passwordHash, username).changes > 0,
+    /** False when there is no such user. A disabled user cannot sign in, and a session of theirs stops working. */
+    setDisabled: (username: string, disabled: boolean): boolean => setDisabled.run(disabled ? 1 : 0, username).changes > 0,
   };
 }
 

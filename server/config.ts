@@ -2,6 +2,7 @@
 // else reads process.env.
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './auth/password.ts';
 
 /** An optional setting: unset and empty (`-e NAME=` in Docker) both mean "not configured". */
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -12,7 +13,11 @@ const environment = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('./data'),
   ADMIN_USERNAME: z.string().trim().min(1).max(64).optional(),
-  ADMIN_PASSWORD: z.string().min(12, 'ADMIN_PASSWORD must have at least 12 characters').max(1024).optional(),
+  ADMIN_PASSWORD: z
+    .string()
+    .min(PASSWORD_MIN_LENGTH, `ADMIN_PASSWORD must have at least ${PASSWORD_MIN_LENGTH} characters`)
+    .max(PASSWORD_MAX_LENGTH)
+    .optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   // Retention, in days. Drafts saved with a resume code: after their last save.

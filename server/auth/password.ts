@@ -4,6 +4,9 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 const KEY_LENGTH = 64;
+/** The shortest password a user may get (the first admin's from the environment too). */
+export const PASSWORD_MIN_LENGTH = 12;
+export const PASSWORD_MAX_LENGTH = 1024;
 // OWASP's minimum for scrypt: N=2^17, r=8, p=1 (Password Storage Cheat Sheet). 128 MiB per hash.
 const DEFAULTS = { N: 2 ** 17, r: 8, p: 1 } as const;
 

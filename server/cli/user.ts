@@ -1,0 +1,90 @@
+// `npm run user -- add|passwd|disable …` (shared/contract.md, "Running"): user
+// accounts from the command line, on the database in DATA_DIR. The password is
+// read from standard input, never from the command line (it would sit in the
+// shell history and the process list).
+import { parseArgs } from 'node:util';
+import { openDatabase } from '../../db/connection.ts';
+import { createStores } from '../../db/stores.ts';
+import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/password.ts';
+import { loadConfig } from '../config.ts';
+import { osloDate, systemClock } from '../time.ts';
+
+const USAGE = `Usage, in the app folder with the server's DATA_DIR:
+  npm run user -- add --username <name> --role admin|staff   (password on standard input)
+  npm run user -- passwd --username <name>                   (password on standard input)
+  npm run user -- disable --username <name>`;
+
+const ROLES = ['admin', 'staff'] as const;
+type Role = (typeof ROLES)[number];
+const isRole = (value: unknown): value is Role => ROLES.some((r) => r === value);
+
+/** A usage or input problem: printed, exit code 1 (2 for usage). */
+class Refusal extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+  }
+}
+
+async function readPassword(): Promise<string> {
+  if (process.stdin.isTTY) process.stderr.write('Password (then Enter and Ctrl-D): ');
+  let text = '';
+  for await (const chunk of process.stdin) text += String(chunk);
+  // One trailing line end is how `echo` and a terminal end input; it is not part of the password.
+  const password = text.replace(/\r?\n$/, '');
+  if (password.length < PASSWORD_MIN_LENGTH) throw new Refusal(`The password needs at least ${PASSWORD_MIN_LENGTH} characters.`);
+  if (password.length > PASSWORD_MAX_LENGTH) throw new Refusal(`The password can have at most ${PASSWORD_MAX_LENGTH} characters.`);
+  return password;
+}
+
+async function main(argv: string[]): Promise<string> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { username: { type: 'string' }, role: { type: 'string' } } });
+  } catch (err) {
+    throw new Refusal(`${err instanceof Error ? err.message : String(err)}\n${USAGE}`, 2);
+  }
+  const { positionals, values } = parsed;
+  const [command, ...extra] = positionals;
+  const username = values.username?.trim();
+  if (!command || extra.length > 0 || !username) throw new Refusal(USAGE, 2);
+
+  const config = loadConfig(process.env);
+  const db = openDatabase(config.databaseFile);
+  try {
+    const { users } = createStores(db.conn);
+    switch (command) {
+      case 'add': {
+        if (!isRole(values.role)) throw new Refusal(`--role must be admin or staff.\n${USAGE}`, 2);
+        if (username.length > 64) throw new Refusal('The username can have at most 64 characters.');
+        if (users.byUsername(username)) throw new Refusal(`User ${username} exists already.`);
+        const passwordHash = await hashPassword(await readPassword());
+        users.create({ username, passwordHash, role: values.role, createdDate: osloDate(systemClock()) });
+        return `Added ${values.role} ${username}.`;
+      }
+      case 'passwd': {
+        if (!users.byUsername(username)) throw new Refusal(`There is no user ${username}.`);
+        users.setPassword(username, await hashPassword(await readPassword()));
+        return `Changed the password of ${username}.`;
+      }
+      case 'disable': {
+        if (!users.setDisabled(username, true)) throw new Refusal(`There is no user ${username}.`);
+        return `Disabled ${username}: they can no longer sign in.`;
+      }
+      default:
+        throw new Refusal(USAGE, 2);
+    }
+  } finally {
+    db.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (done) => process.stdout.write(`${done}\n`),
+  (err: unknown) => {
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = err instanceof Refusal ? err.exitCode : 1;
+  },
+);
