@@ -3,7 +3,9 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { Role, User } from '../../db/users.ts';
+import { LoginThrottle } from '../auth/login-throttle.ts';
 import { DUMMY_HASH, verifyPassword } from '../auth/password.ts';
+import { formatDuration } from './durations.ts';
 import type { Services } from './services.ts';
 import { messagePage, type RenderPage } from './views.ts';
 
@@ -26,7 +28,9 @@ const homeOf = (role: Role): string => (role === 'admin' ? '/admin' : '/');
 
 export function authRouter(services: Services, render: RenderPage): Router {
   const { users } = services.stores;
+  const { clock } = services;
   const router = Router();
+  const throttle = new LoginThrottle();
 
   const renderLogin = async (
     req: Request,
@@ -64,12 +68,21 @@ export function authRouter(services: Services, render: RenderPage): Router {
         ...(form.password ? {} : { password: t('login.passwordMissing') }),
       });
     }
+    // The client's address is only a key in memory here (server/auth/login-throttle.ts).
+    const keys = { username: form.username, client: req.ip ?? '' };
+    const waitMs = throttle.waitMs(keys, clock().getTime());
+    if (waitMs > 0) {
+      res.set('Retry-After', String(Math.ceil(waitMs / 1000)));
+      return renderLogin(req, res, 429, form.username, { username: t('login.throttled', { wait: waitText(t, waitMs) }) });
+    }
     const user = users.byUsername(form.username);
     // Verify against a dummy hash for unknown users so the answer time does not tell who exists.
     const valid = await verifyPassword(form.password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || user.disabled || !valid) {
+      throttle.fail(keys, clock().getTime());
       return renderLogin(req, res, 401, form.username, { username: t('login.failed') });
     }
+    throttle.succeed(keys);
     req.session.regenerate({ userId: user.id, ...(req.session.data.lang ? { lang: req.session.data.lang } : {}) });
     res.redirect(303, homeOf(user.role));
   });
@@ -81,6 +94,12 @@ export function authRouter(services: Services, render: RenderPage): Router {
   });
 
   return router;
+}
+
+/** How long to wait, rounded up: trying again early only fails again. */
+function waitText(t: Response['locals']['t'], ms: number): string {
+  const seconds = Math.ceil(ms / 1000);
+  return seconds <= 60 ? t('duration.seconds', { n: seconds }) : formatDuration(t, Math.ceil(seconds / 60));
 }
 
 export function currentUser(services: Services, req: Request): User | undefined {

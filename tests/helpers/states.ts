@@ -262,6 +262,12 @@ export async function renderAllStates(): Promise<RenderedState[]> {
       await citizenStates(rec, main, lang);
       await staffStates(rec, main, lang);
       await libraryStates(rec, library, lang, { throttled: lang === LANGUAGES.at(-1) });
+      // Login held after five failures for one username (on an app whose client has no other failures).
+      const hurried = new Browser(library);
+      await hurried.visit(`/login?lang=${lang}`);
+      let held = await hurried.post('/login', { username: `throttled.${lang}`, password: 'wrong' });
+      for (let tries = 0; held.status !== 429 && tries < 10; tries++) held = await hurried.post('/login', { username: `throttled.${lang}`, password: 'wrong' });
+      rec.record(lang, 'login/throttled', held, { status: 429, pageId: 'login' });
       rec.record(lang, 'privacy', await new Browser(main).get(`/personvern?lang=${lang}`), { status: 200, pageId: 'privacy' });
       rec.record(lang, 'privacy/configured', await new Browser(configured).get(`/personvern?lang=${lang}`), { status: 200, pageId: 'privacy' });
       rec.record(lang, 'accessibility', await new Browser(main).get(`/tilgjengelighet?lang=${lang}`), { status: 200, pageId: 'accessibility' });
