@@ -83,7 +83,11 @@ export function authRouter(services: Services, render: RenderPage): Router {
       return renderLogin(req, res, 401, form.username, { username: t('login.failed') });
     }
     throttle.succeed(keys);
-    req.session.regenerate({ userId: user.id, ...(req.session.data.lang ? { lang: req.session.data.lang } : {}) });
+    req.session.regenerate({
+      userId: user.id,
+      signedInAt: clock().getTime(),
+      ...(req.session.data.lang ? { lang: req.session.data.lang } : {}),
+    });
     res.redirect(303, homeOf(user.role));
   });
 

@@ -13,6 +13,8 @@ export const SESSION_COOKIE = 'sid';
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 /** Extending the expiry costs a write; doing it at most once a minute is plenty. */
 const TOUCH_INTERVAL_MS = 60_000;
+/** A signed-in session ends this long after sign-in, however active: a workday (issue 5, absolute expiry). */
+export const SIGNED_IN_MAX_MS = 12 * 60 * 60_000;
 /** «Jeg trenger mer tid» multiplies the idle limit by this (WCAG 2.2.1 asks for at least ten). */
 export const EXTRA_TIME_FACTOR = 10;
 
@@ -20,6 +22,8 @@ const sessionData = z.object({
   csrf: z.string(),
   lang: z.enum(LANGUAGES).optional(),
   userId: z.number().int().optional(),
+  /** When a staff member or admin signed in (epoch ms); citizens' sessions hold no time. */
+  signedInAt: z.number().int().optional(),
   /** Slug of the round this session just submitted, for the receipt and double submits. */
   submitted: z.string().optional(),
   /** A shared device (library PC, `?kiosk=1`): responses get shared_device = 1. */
@@ -196,6 +200,14 @@ export function sessions(options: { store: SessionStore; idleMinutes: number; cl
       const idHash = hashToken(token);
       const row = options.store.get(idHash);
       const data = row ? parseData(row.data) : undefined;
+      if (row && data && row.ended === null && data.signedInAt !== undefined && now - data.signedInAt >= SIGNED_IN_MAX_MS) {
+        // A staff session past its absolute limit: gone, and the next page asks for the password again.
+        options.store.remove(idHash);
+        req.sessionLost = { ended: 'expired', kept: undefined };
+        req.session = Session.start(options.store, res, baseIdleMs, options.clock, carried(data, 'expired'));
+        next();
+        return;
+      }
       if (row && data && row.ended === null && row.expiresAt > now) {
         const idleMs = idleMsOf(data, baseIdleMs);
         let expiresAt = row.expiresAt;

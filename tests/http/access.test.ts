@@ -1,0 +1,104 @@
+// Who may reach what (issue 5, point 1): every admin route, found in the app's
+// own router so a new one cannot be missed, refuses a visitor without a login
+// (to /login) and a staff user (403), for every method it answers; and a
+// signed-in session ends after its idle limit and, however active, after a workday.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../../server/auth/password.ts';
+import { SIGNED_IN_MAX_MS } from '../../server/http/session.ts';
+import { ADMIN, testApp, type TestApp } from '../helpers/app.ts';
+import { Browser, type Page } from '../helpers/browser.ts';
+
+const STAFF = { username: 'per.staff', password: 'staff password, long enough' } as const;
+const MINUTE = 60_000;
+
+let target: TestApp;
+beforeAll(async () => {
+  target = await testApp();
+  target.stores.users.create({ username: STAFF.username, passwordHash: await hashPassword(STAFF.password), role: 'staff', createdDate: '2026-01-01' });
+});
+afterAll(() => target.close());
+
+interface Layer {
+  route?: { path: string; methods: Record<string, boolean> };
+  handle?: { stack?: Layer[] };
+}
+
+/** Every [method, path] the app routes, read from express's router. */
+function routes(): Array<[string, string]> {
+  const found: Array<[string, string]> = [];
+  const walk = (stack: readonly Layer[]) => {
+    for (const layer of stack) {
+      if (layer.route) for (const method of Object.keys(layer.route.methods)) found.push([method, layer.route.path]);
+      else if (layer.handle?.stack) walk(layer.handle.stack);
+    }
+  };
+  // Express 5 exposes its root router as `app.router`; its layers are not typed publicly.
+  walk((target.app as unknown as { router: { stack: Layer[] } }).router.stack);
+  return found;
+}
+
+const adminRoutes = (): Array<[string, string]> =>
+  routes()
+    .filter(([method, path]) => path.startsWith('/admin') && method !== '_all')
+    .map(([method, path]) => [method, path.replace(':slug', 'demo').replace(':id', '1')]);
+
+async function signedIn(user: { username: string; password: string }): Promise<Browser> {
+  const browser = new Browser(target);
+  await browser.visit('/login');
+  expect((await browser.post('/login', user)).status).toBe(303);
+  return browser;
+}
+
+async function request(browser: Browser, method: string, path: string): Promise<Page> {
+  if (method === 'get') return browser.get(path);
+  return browser.post(path, {});
+}
+
+describe('admin routes', () => {
+  it('are found in the router (guards the tests below)', () => {
+    const paths = adminRoutes().map(([m, p]) => `${m} ${p}`);
+    expect(paths).toContain('get /admin');
+    expect(paths).toContain('get /admin/rounds/demo/export.csv');
+    expect(paths).toContain('post /admin/help/1/delete');
+  });
+
+  it('send a visitor without a login to /login, for every method', async () => {
+    const visitor = new Browser(target);
+    await visitor.visit('/login');
+    for (const [method, path] of adminRoutes()) {
+      expect(await request(visitor, method, path), `${method} ${path}`).toMatchObject({ status: 303, location: '/login' });
+    }
+  });
+
+  it('refuse a staff user with 403, for every method, and change nothing', async () => {
+    target.stores.helpRequests.add({ name: 'Kari', phone: '91234567', email: null, receivedDate: '2026-11-23' });
+    const before = target.stores.helpRequests.count();
+    const staff = await signedIn(STAFF);
+    await staff.visit('/login');
+    for (const [method, path] of adminRoutes()) {
+      // «No access», not a CSRF refusal: the form token is the staff session's own.
+      expect(await request(staff, method, path), `${method} ${path}`).toMatchObject({ status: 403, pageId: 'forbidden' });
+    }
+    expect(target.stores.helpRequests.count()).toBe(before);
+  });
+});
+
+describe('a signed-in session', () => {
+  it('ends after the idle limit', async () => {
+    const admin = await signedIn(ADMIN);
+    target.advance(target.config.sessionIdleMinutes * MINUTE + 1);
+    expect((await admin.get('/admin')).location).toBe('/login');
+  });
+
+  it('ends a workday after sign-in however active it is, and asks for the password again', async () => {
+    const admin = await signedIn(ADMIN);
+    for (let elapsed = 0; elapsed + 20 * MINUTE < SIGNED_IN_MAX_MS; elapsed += 20 * MINUTE) {
+      target.advance(20 * MINUTE);
+      expect((await admin.get('/admin')).status, `after ${elapsed + 20 * MINUTE} ms`).toBe(200);
+    }
+    target.advance(20 * MINUTE);
+    expect((await admin.get('/admin')).location).toBe('/login');
+    await admin.visit('/login');
+    expect((await admin.post('/login', ADMIN)).location).toBe('/admin');
+  });
+});
