@@ -1,4 +1,5 @@
 // All table-group stores over one connection.
+import { auditLogStore } from './audit-log.ts';
 import type { Connection } from './connection.ts';
 import { draftStore } from './drafts.ts';
 import { helpRequestStore } from './help-requests.ts';
@@ -15,5 +16,6 @@ export function createStores(conn: Connection) {
     drafts: draftStore(conn),
     responses: responseStore(conn),
     helpRequests: helpRequestStore(conn),
+    auditLog: auditLogStore(conn),
   };
 }

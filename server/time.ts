@@ -7,6 +7,22 @@ const osloDay = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
+const osloMinute = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Oslo',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** YYYY-MM-DD HH:MM in Europe/Oslo: for staff and admin events only, never for answers. */
+export function osloTime(at: Date): string {
+  const part = (type: Intl.DateTimeFormatPartTypes) => osloMinute.formatToParts(at).find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
+}
+
 /** YYYY-MM-DD in Europe/Oslo. */
 export function osloDate(at: Date): string {
   return osloDay.format(at);

@@ -54,7 +54,9 @@ async function main(argv: string[]): Promise<string> {
   const config = loadConfig(process.env);
   const db = openDatabase(config.databaseFile);
   try {
-    const { users } = createStores(db.conn);
+    const { users, auditLog } = createStores(db.conn);
+    const logged = (event: 'user_added' | 'password_changed' | 'user_disabled'): void =>
+      auditLog.record({ at: systemClock(), event, userId: users.byUsername(username)?.id ?? null, via: 'cli' });
     switch (command) {
       case 'add': {
         if (!isRole(values.role)) throw new Refusal(`--role must be admin or staff.\n${USAGE}`, 2);
@@ -62,15 +64,18 @@ async function main(argv: string[]): Promise<string> {
         if (users.byUsername(username)) throw new Refusal(`User ${username} exists already.`);
         const passwordHash = await hashPassword(await readPassword());
         users.create({ username, passwordHash, role: values.role, createdDate: osloDate(systemClock()) });
+        logged('user_added');
         return `Added ${values.role} ${username}.`;
       }
       case 'passwd': {
         if (!users.byUsername(username)) throw new Refusal(`There is no user ${username}.`);
         users.setPassword(username, await hashPassword(await readPassword()));
+        logged('password_changed');
         return `Changed the password of ${username}.`;
       }
       case 'disable': {
         if (!users.setDisabled(username, true)) throw new Refusal(`There is no user ${username}.`);
+        logged('user_disabled');
         return `Disabled ${username}: they can no longer sign in.`;
       }
       default:

@@ -3,10 +3,23 @@ import { Router } from 'express';
 import { iterateExportRows } from '../../db/responses.ts';
 import { csvRecords, writeCsv } from '../export/csv.ts';
 import { RULE_VERSION } from '../survey/classify.ts';
-import { osloDate } from '../time.ts';
+import type { AuditEvent } from '../../db/audit-log.ts';
+import type { MessageKey } from '../i18n/messages.ts';
+import { osloDate, osloTime } from '../time.ts';
 import { requireRole } from './auth.ts';
 import type { Services } from './services.ts';
 import type { RenderPage } from './views.ts';
+
+/** How many audit entries the page shows: enough for a week of a municipality's sign-ins. */
+const AUDIT_PAGE_SIZE = 200;
+const AUDIT_EVENT_TEXT = {
+  login: 'audit.login',
+  login_failed: 'audit.loginFailed',
+  logout: 'audit.logout',
+  user_added: 'audit.userAdded',
+  password_changed: 'audit.passwordChanged',
+  user_disabled: 'audit.userDisabled',
+} as const satisfies Record<AuditEvent, MessageKey>;
 
 export function adminRouter(services: Services, render: RenderPage): Router {
   const { stores, db, instrument, clock } = services;
@@ -19,6 +32,24 @@ export function adminRouter(services: Services, render: RenderPage): Router {
       title: res.locals.t('admin.title'),
       page: 'admin',
       locals: { rounds: stores.rounds.listWithCounts(), user: res.locals.user, helpRequestCount: stores.helpRequests.count() },
+    });
+  });
+
+  // The latest account events, newest first (issue 5, point 5).
+  router.get('/admin/audit', async (req, res) => {
+    const { t } = res.locals;
+    await render(req, res, {
+      view: 'admin/audit',
+      title: t('audit.title'),
+      page: 'admin-audit',
+      locals: {
+        entries: stores.auditLog.latest(AUDIT_PAGE_SIZE).map((e) => ({
+          ...e,
+          when: osloTime(new Date(e.at)),
+          what: t(AUDIT_EVENT_TEXT[e.event]),
+        })),
+        limit: AUDIT_PAGE_SIZE,
+      },
     });
   });
 

@@ -27,7 +27,7 @@ const loginForm = z.object({
 const homeOf = (role: Role): string => (role === 'admin' ? '/admin' : '/');
 
 export function authRouter(services: Services, render: RenderPage): Router {
-  const { users } = services.stores;
+  const { users, auditLog } = services.stores;
   const { clock } = services;
   const router = Router();
   const throttle = new LoginThrottle();
@@ -80,9 +80,11 @@ export function authRouter(services: Services, render: RenderPage): Router {
     const valid = await verifyPassword(form.password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || user.disabled || !valid) {
       throttle.fail(keys, clock().getTime());
+      auditLog.record({ at: clock(), event: 'login_failed', userId: user?.id ?? null, via: 'web' });
       return renderLogin(req, res, 401, form.username, { username: t('login.failed') });
     }
     throttle.succeed(keys);
+    auditLog.record({ at: clock(), event: 'login', userId: user.id, via: 'web' });
     req.session.regenerate({
       userId: user.id,
       signedInAt: clock().getTime(),
@@ -93,6 +95,8 @@ export function authRouter(services: Services, render: RenderPage): Router {
 
   router.post('/logout', (req, res) => {
     const lang = req.session.data.lang;
+    const user = currentUser(services, req);
+    if (user) auditLog.record({ at: clock(), event: 'logout', userId: user.id, via: 'web' });
     req.session.regenerate(lang ? { lang } : {});
     res.redirect(303, '/login');
   });

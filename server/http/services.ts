@@ -1,5 +1,6 @@
 // What the HTTP layer is given: configuration, the instrument, the clock, the
 // database and its stores. Built once by createApp; routers take what they need.
+import type { AuditLogStore } from '../../db/audit-log.ts';
 import type { SurveyDatabase } from '../../db/connection.ts';
 import type { DraftStore } from '../../db/drafts.ts';
 import type { HelpRequestStore } from '../../db/help-requests.ts';
@@ -19,6 +20,7 @@ export interface Stores {
   readonly drafts: DraftStore;
   readonly responses: ResponseStore;
   readonly helpRequests: HelpRequestStore;
+  readonly auditLog: AuditLogStore;
 }
 
 export interface Services {

@@ -118,6 +118,10 @@ describe.each(MODES)('$name', (mode: Mode) => {
     expect(await admin.pageId()).toBe('admin-help');
     expect(await page.locator('main tbody tr').count()).toBe(rows - 1);
 
+    await visit(admin, '/admin/audit', { status: 200, pageId: 'admin-audit' });
+    expect(await page.locator('main tbody tr').count()).toBeGreaterThan(0);
+    await admin.audit('admin audit log');
+
     const staff = await Visitor.open(target, mode);
     await visit(staff, `/login?lang=${lang}`, { status: 200, pageId: 'login' });
     await signIn(staff, lang, STAFF);

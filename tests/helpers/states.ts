@@ -50,6 +50,8 @@ function templateOf(pageId: string | undefined): string {
       return 'admin/index.ejs';
     case 'admin-help':
       return 'admin/help.ejs';
+    case 'admin-audit':
+      return 'admin/audit.ejs';
     case 'help':
       return 'citizen/help.ejs (+ partials/error-summary.ejs)';
     case 'help-sent':
@@ -213,6 +215,7 @@ async function staffStates(rec: Recorder, target: TestApp, lang: Language): Prom
     pageId: 'admin-help',
   });
   target.stores.helpRequests.add({ name: `Kari ${lang}`, phone: null, email: 'kari@example.no', receivedDate: '2026-11-23' });
+  rec.record(lang, 'admin-audit', await admin.visit('/admin/audit'), { status: 200, pageId: 'admin-audit' });
 
   const staff = new Browser(target);
   await staff.visit(`/login?lang=${lang}`);

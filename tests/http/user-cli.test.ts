@@ -66,6 +66,19 @@ describe('npm run user', () => {
     expect((await signIn('siri', 'siri password, long enough')).status).toBe(401);
   });
 
+  it('records each change in the audit log as made on the command line', () => {
+    const events = target.db.conn
+      .prepare("SELECT a.event, u.username FROM audit_log a JOIN users u ON u.id = a.user_id WHERE a.via = 'cli' ORDER BY a.id")
+      .all();
+    expect(events).toEqual(
+      expect.arrayContaining([
+        { event: 'user_added', username: 'ola.staff' },
+        { event: 'password_changed', username: 'per' },
+        { event: 'user_disabled', username: 'siri' },
+      ]),
+    );
+  });
+
   it.each([
     ['a short password', ['add', '--username', 'kort', '--role', 'staff'], 'short\n', 1, /at least 12 characters/],
     ['an existing user', ['add', '--username', 'ola.staff', '--role', 'admin'], 'another long password\n', 1, /exists already/],

@@ -1,5 +1,5 @@
 // First start of a data dir, and the configuration it reads.
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -56,7 +56,10 @@ describe('bootstrap', () => {
   it('applies each migration once', () => {
     const db = freshDatabase();
     const versions = db.conn.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all();
-    expect(versions).toEqual([1, 2]);
+    // One per file in db/migrations, in order.
+    const files = readdirSync(MIGRATIONS).filter((f) => /^\d{3}_.*\.sql$/.test(f)).sort();
+    expect(files.length).toBeGreaterThanOrEqual(3);
+    expect(versions).toEqual(files.map((f) => Number(f.slice(0, 3))));
     expect(migrate(db.conn)).toEqual([]);
     expect(db.conn.pragma('journal_mode', { simple: true })).toBe('wal');
   });
