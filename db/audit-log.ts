@@ -1,7 +1,7 @@
 // The audit log of staff and admin accounts (migration 003).
 import type { Connection } from './connection.ts';
 
-export const AUDIT_EVENTS = ['login', 'login_failed', 'logout', 'user_added', 'password_changed', 'user_disabled'] as const;
+export const AUDIT_EVENTS = ['login', 'login_failed', 'logout', 'user_added', 'password_changed', 'user_disabled', 'user_enabled'] as const;
 export type AuditEvent = (typeof AUDIT_EVENTS)[number];
 
 export interface AuditEntry {
@@ -13,6 +13,8 @@ export interface AuditEntry {
   readonly username: string | null;
   readonly via: 'web' | 'cli';
 }
+
+export type AuditVia = AuditEntry['via'];
 
 export function auditLogStore(conn: Connection) {
   const insert = conn.prepare<[string, AuditEvent, number | null, 'web' | 'cli']>(

@@ -29,6 +29,7 @@ export function userStore(conn: Connection) {
     'INSERT INTO users (username, password_hash, role, created_date) VALUES (?, ?, ?, ?)',
   );
   const count = conn.prepare<[], number>('SELECT count(*) FROM users').pluck();
+  const list = conn.prepare<[], UserRow>(`SELECT ${COLUMNS} FROM users ORDER BY username`);
   const setPassword = conn.prepare<[string, string]>('UPDATE users SET password_hash = ? WHERE username = ?');
   const setDisabled = conn.prepare<[number, string]>('UPDATE users SET disabled = ? WHERE username = ?');
 
@@ -36,6 +37,8 @@ export function userStore(conn: Connection) {
     byUsername: (username: string): User | undefined => toUser(byUsername.get(username)),
     byId: (id: number): User | undefined => toUser(byId.get(id)),
     count: (): number => count.get() ?? 0,
+    /** By username. */
+    list: (): User[] => list.all().map((row) => toUser(row)!),
     create(user: { username: string; passwordHash: string; role: Role; createdDate: string }): number {
       return Number(insert.run(user.username, user.passwordHash, user.role, user.createdDate).lastInsertRowid);
     },

@@ -18,8 +18,8 @@ export interface CleanupCounts {
 
 /**
  * Deletes what is due on the day of `now` in Oslo, each kind in its own
- * transaction. Sessions first: the schema's trigger detaches a draft saved with
- * a resume code from its expired session, which then lives on for draftDays.
+ * transaction. Sessions first: ending one detaches its drafts saved with a
+ * resume code (db/sessions.ts), which then live on for draftDays.
  */
 export function cleanUp(
   conn: Connection,

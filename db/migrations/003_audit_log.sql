@@ -6,7 +6,7 @@ CREATE TABLE audit_log (
   id      INTEGER PRIMARY KEY AUTOINCREMENT,
   -- UTC, to the second: when an account was used matters for security.
   at      TEXT    NOT NULL,
-  event   TEXT    NOT NULL CHECK (event IN ('login', 'login_failed', 'logout', 'user_added', 'password_changed', 'user_disabled')),
+  event   TEXT    NOT NULL CHECK (event IN ('login', 'login_failed', 'logout', 'user_added', 'password_changed', 'user_disabled', 'user_enabled')),
   -- The account it is about; NULL for a failed sign-in with an unknown username.
   user_id INTEGER REFERENCES users (id),
   -- Where it came from: the web sign-in, or the command line on the server.

@@ -19,6 +19,7 @@ const AUDIT_EVENT_TEXT = {
   user_added: 'audit.userAdded',
   password_changed: 'audit.passwordChanged',
   user_disabled: 'audit.userDisabled',
+  user_enabled: 'audit.userEnabled',
 } as const satisfies Record<AuditEvent, MessageKey>;
 
 export function adminRouter(services: Services, render: RenderPage): Router {

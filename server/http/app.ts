@@ -25,6 +25,7 @@ import { afterLostSession, leavingRouter } from './leaving.ts';
 import { resumeRouter } from './resume.ts';
 import type { Services } from './services.ts';
 import { sessions } from './session.ts';
+import { usersRouter } from './users.ts';
 import { language, pageRenderer } from './views.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -124,6 +125,7 @@ export function createApp(config: Config, db: SurveyDatabase, options: AppOption
 
   app.use(authRouter(services, render));
   app.use(adminRouter(services, render));
+  app.use(usersRouter(services, render));
   app.use(helpRouter(services, render));
   app.use(resumeRouter(services, render));
   app.use(leavingRouter(services, render));

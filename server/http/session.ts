@@ -126,11 +126,6 @@ export class Session {
     this.#start(keep);
   }
 
-  /** Deletes the session and, by cascade, its drafts; the browser gets a fresh one. */
-  destroy(): void {
-    this.regenerate({});
-  }
-
   /**
    * Ends the session server-side, leaving a note (db/sessions.ts). After a
    * submission or the idle limit the browser gets a successor session at once,

@@ -19,6 +19,7 @@ export const PAGE_ROUTES = [
   '/admin', // as admin, and "no access" as staff — pages.test.ts
   '/admin/help', // help requests, and after deleting one — pages.test.ts
   '/admin/audit', // the log of sign-ins and user changes — pages.test.ts
+  '/admin/users', // accounts, and the add form in error — pages.test.ts
   '/tilgjengelighet', // accessibility statement — pages.test.ts
   '/personvern', // privacy — pages.test.ts
 ] as const;

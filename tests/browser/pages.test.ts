@@ -118,6 +118,13 @@ describe.each(MODES)('$name', (mode: Mode) => {
     expect(await admin.pageId()).toBe('admin-help');
     expect(await page.locator('main tbody tr').count()).toBe(rows - 1);
 
+    await visit(admin, '/admin/users', { status: 200, pageId: 'admin-users' });
+    await admin.audit('admin users');
+    await page.getByRole('button', { name: t('users.add'), exact: true }).click();
+    expect(await admin.pageId()).toBe('admin-users');
+    await expectErrorContract(page, lang, 'admin users (empty form)');
+    await admin.audit('admin users (empty form)');
+
     await visit(admin, '/admin/audit', { status: 200, pageId: 'admin-audit' });
     expect(await page.locator('main tbody tr').count()).toBeGreaterThan(0);
     await admin.audit('admin audit log');

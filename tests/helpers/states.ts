@@ -52,6 +52,8 @@ function templateOf(pageId: string | undefined): string {
       return 'admin/help.ejs';
     case 'admin-audit':
       return 'admin/audit.ejs';
+    case 'admin-users':
+      return 'admin/users.ejs (+ partials/error-summary.ejs)';
     case 'help':
       return 'citizen/help.ejs (+ partials/error-summary.ejs)';
     case 'help-sent':
@@ -216,6 +218,12 @@ async function staffStates(rec: Recorder, target: TestApp, lang: Language): Prom
   });
   target.stores.helpRequests.add({ name: `Kari ${lang}`, phone: null, email: 'kari@example.no', receivedDate: '2026-11-23' });
   rec.record(lang, 'admin-audit', await admin.visit('/admin/audit'), { status: 200, pageId: 'admin-audit' });
+  rec.record(lang, 'admin-users', await admin.visit('/admin/users'), { status: 200, pageId: 'admin-users' });
+  rec.record(lang, 'admin-users/error-empty', await admin.post('/admin/users', {}), { status: 400, pageId: 'admin-users' });
+  rec.record(lang, 'admin-users/error-taken', await admin.post('/admin/users', { username: ADMIN.username, role: 'admin', password: 'short' }), {
+    status: 400,
+    pageId: 'admin-users',
+  });
 
   const staff = new Browser(target);
   await staff.visit(`/login?lang=${lang}`);
