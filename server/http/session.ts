@@ -195,15 +195,9 @@ export function sessions(options: { store: SessionStore; idleMinutes: number; cl
       const idHash = hashToken(token);
       const row = options.store.get(idHash);
       const data = row ? parseData(row.data) : undefined;
-      if (row && data && row.ended === null && data.signedInAt !== undefined && now - data.signedInAt >= SIGNED_IN_MAX_MS) {
-        // A staff session past its absolute limit: gone, and the next page asks for the password again.
-        options.store.remove(idHash);
-        req.sessionLost = { ended: 'expired', kept: undefined };
-        req.session = Session.start(options.store, res, baseIdleMs, options.clock, carried(data, 'expired'));
-        next();
-        return;
-      }
-      if (row && data && row.ended === null && row.expiresAt > now) {
+      // A signed-in session past its absolute limit ends like an idle one: the next page asks for the password.
+      const pastWorkday = data?.signedInAt !== undefined && now - data.signedInAt >= SIGNED_IN_MAX_MS;
+      if (row && data && row.ended === null && row.expiresAt > now && !pastWorkday) {
         const idleMs = idleMsOf(data, baseIdleMs);
         let expiresAt = row.expiresAt;
         if (now - (expiresAt - idleMs) > TOUCH_INTERVAL_MS) {
@@ -215,7 +209,7 @@ export function sessions(options: { store: SessionStore; idleMinutes: number; cl
         return;
       }
       if (row && row.ended === null) {
-        // Past its idle limit just now: end it here (unsaved answers go) rather than wait for the cleanup.
+        // Past its limit just now: end it here (unsaved answers go) rather than wait for the cleanup.
         const kept = options.store.end(idHash, 'expired', now + ENDED_NOTE_MS);
         req.sessionLost = { ended: 'expired', kept };
       } else if (row) {
