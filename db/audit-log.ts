@@ -14,8 +14,6 @@ export interface AuditEntry {
   readonly via: 'web' | 'cli';
 }
 
-export type AuditVia = AuditEntry['via'];
-
 export function auditLogStore(conn: Connection) {
   const insert = conn.prepare<[string, AuditEvent, number | null, 'web' | 'cli']>(
     'INSERT INTO audit_log (at, event, user_id, via) VALUES (?, ?, ?, ?)',
