@@ -33,6 +33,13 @@ export function draftStore(conn: Connection) {
     'UPDATE drafts SET session_hash = NULL WHERE session_hash = ? AND round_id = ? AND id <> ?',
   );
   const attach = conn.prepare<[string, number]>('UPDATE drafts SET session_hash = ? WHERE id = ?');
+  const remove = conn.prepare<[string, number]>('DELETE FROM drafts WHERE session_hash = ? AND round_id = ?');
+  const insertWithMode = conn.prepare<[string, number, Mode, string]>(
+    `INSERT INTO drafts (session_hash, round_id, mode, answers, updated_date) VALUES (?, ?, ?, '{}', ?)`,
+  );
+  const detach = conn.prepare<[string, number]>(
+    'UPDATE drafts SET session_hash = NULL WHERE session_hash = ? AND round_id = ? AND resume_hash IS NOT NULL',
+  );
 
   /**
    * Moves the draft saved under this code (in this round, saved on or after
@@ -46,6 +53,12 @@ export function draftStore(conn: Connection) {
     detachOthers.run(sessionHash, roundId, found.id);
     attach.run(sessionHash, found.id);
     return true;
+  });
+
+  /** A new, empty draft in this mode, in place of whatever the session had for the round (a staff member's next citizen). */
+  const begin = conn.transaction((sessionHash: string, roundId: number, mode: Mode, date: string): void => {
+    remove.run(sessionHash, roundId);
+    insertWithMode.run(sessionHash, roundId, mode, date);
   });
 
   return {
@@ -65,6 +78,13 @@ export function draftStore(conn: Connection) {
     },
     resume: (codeHash: string, sessionHash: string, roundId: number, savedSince: string): boolean =>
       resume(codeHash, sessionHash, roundId, savedSince),
+    begin: (sessionHash: string, roundId: number, mode: Mode, date: string): void => begin(sessionHash, roundId, mode, date),
+    /** Deletes the session's draft for the round. */
+    remove: (sessionHash: string, roundId: number): void => {
+      remove.run(sessionHash, roundId);
+    },
+    /** Lets go of the session's draft for the round when it was saved with a code; it stays for the code. */
+    detach: (sessionHash: string, roundId: number): boolean => detach.run(sessionHash, roundId).changes > 0,
   };
 }
 

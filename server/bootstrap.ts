@@ -1,9 +1,11 @@
 // First-start set-up of a data dir: the demo round and the first admin.
 import { randomBytes } from 'node:crypto';
+import type { AuditLogStore } from '../db/audit-log.ts';
 import type { RoundStore } from '../db/rounds.ts';
 import type { UserStore } from '../db/users.ts';
 import { hashPassword } from './auth/password.ts';
 import type { Config } from './config.ts';
+import { osloDate } from './time.ts';
 
 /** A fresh data dir gets one open round, `demo`, so `npm start` serves a survey at once. */
 export function seedDemoRound(rounds: RoundStore, today: string): boolean {
@@ -20,16 +22,26 @@ export type AdminBootstrap =
 /**
  * The first admin (shared/contract.md, "Running"): from ADMIN_USERNAME/ADMIN_PASSWORD
  * when that user does not exist yet; else, when there is no user at all, `admin`
- * with a generated password that the caller prints once.
+ * with a generated password that the caller prints once. Either way the audit
+ * log says the account was added at start.
  */
-export async function bootstrapAdmin(users: UserStore, admin: Config['admin'], today: string): Promise<AdminBootstrap> {
+export async function bootstrapAdmin(
+  stores: { readonly users: UserStore; readonly auditLog: AuditLogStore },
+  admin: Config['admin'],
+  now: Date,
+): Promise<AdminBootstrap> {
+  const { users, auditLog } = stores;
+  const add = async (username: string, password: string): Promise<void> => {
+    const userId = users.create({ username, passwordHash: await hashPassword(password), role: 'admin', createdDate: osloDate(now) });
+    auditLog.record({ at: now, event: 'user_added', userId, via: 'start' });
+  };
   if (admin) {
     if (users.byUsername(admin.username)) return { kind: 'none' };
-    users.create({ username: admin.username, passwordHash: await hashPassword(admin.password), role: 'admin', createdDate: today });
+    await add(admin.username, admin.password);
     return { kind: 'from-environment', username: admin.username };
   }
   if (users.count() > 0) return { kind: 'none' };
   const password = randomBytes(18).toString('base64url');
-  users.create({ username: 'admin', passwordHash: await hashPassword(password), role: 'admin', createdDate: today });
+  await add('admin', password);
   return { kind: 'generated', username: 'admin', password };
 }

@@ -21,7 +21,7 @@ const stores = createStores(db.conn);
 const today = osloDate(systemClock());
 
 if (seedDemoRound(stores.rounds, today)) log.info({ round: 'demo' }, 'created the demo round');
-const admin = await bootstrapAdmin(stores.users, config.admin, today);
+const admin = await bootstrapAdmin(stores, config.admin, systemClock());
 if (admin.kind === 'generated') {
   // Printed once, on the first start of an empty data dir; never logged.
   process.stdout.write(

@@ -36,12 +36,14 @@ export function answersFromCodes(instrument: Instrument, codes: string | null): 
 export interface CsvOptions {
   /** Write single-choice answers as labels in this language instead of codes. */
   readonly labels?: Language;
+  /** Add the staff columns (codebook STAFF_COLUMNS) at the end. */
+  readonly staffColumns?: boolean;
 }
 
 /** Header and data records, lazily: one database row in, one record out. */
 export function* csvRecords(instrument: Instrument, rows: Iterable<ExportRow>, options: CsvOptions = {}): Generator<Cell[]> {
   const variables = answerVariables(instrument);
-  yield exportHeader(instrument);
+  yield exportHeader(instrument, options);
   for (const row of rows) {
     const answers = answersFromCodes(instrument, row.codes);
     const answerCells = variables.map((v): Cell => {
@@ -62,6 +64,7 @@ export function* csvRecords(instrument: Instrument, rows: Iterable<ExportRow>, o
       row.segment_reasons,
       row.svart_sarbar,
       row.rule_version,
+      ...(options.staffColumns ? [row.staff_user_id, row.paper_form_number] : []),
     ].map(formulaSafe);
   }
 }

@@ -3,11 +3,12 @@ import { Router } from 'express';
 import { iterateExportRows } from '../../db/responses.ts';
 import { csvRecords, writeCsv } from '../export/csv.ts';
 import { RULE_VERSION } from '../survey/classify.ts';
-import type { AuditEvent } from '../../db/audit-log.ts';
+import type { AuditEvent, AuditSource, StaffMode } from '../../db/audit-log.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { osloDate, osloTime } from '../time.ts';
 import { requireRole } from './auth.ts';
 import type { Services } from './services.ts';
+import { staffPaths } from './staff-paths.ts';
 import type { RenderPage } from './views.ts';
 
 /** How many audit entries the page shows: enough for a week of a municipality's sign-ins. */
@@ -20,7 +21,14 @@ const AUDIT_EVENT_TEXT = {
   password_changed: 'audit.passwordChanged',
   user_disabled: 'audit.userDisabled',
   user_enabled: 'audit.userEnabled',
+  response_created: 'audit.responseCreated',
 } as const satisfies Record<AuditEvent, MessageKey>;
+const AUDIT_MODE_TEXT = {
+  assisted: 'audit.modeAssisted',
+  phone: 'audit.modePhone',
+  paper: 'audit.modePaper',
+} as const satisfies Record<StaffMode, MessageKey>;
+const AUDIT_SOURCE_TEXT = { web: 'audit.viaWeb', cli: 'audit.viaCli', start: 'audit.viaStart' } as const satisfies Record<AuditSource, MessageKey>;
 
 export function adminRouter(services: Services, render: RenderPage): Router {
   const { stores, db, instrument, clock } = services;
@@ -32,7 +40,7 @@ export function adminRouter(services: Services, render: RenderPage): Router {
       view: 'admin/index',
       title: res.locals.t('admin.title'),
       page: 'admin',
-      locals: { rounds: stores.rounds.listWithCounts(), user: res.locals.user, helpRequestCount: stores.helpRequests.count() },
+      locals: { rounds: stores.rounds.listWithCounts(), user: res.locals.user, helpRequestCount: stores.helpRequests.count(), staffHref: staffPaths.home },
     });
   });
 
@@ -46,8 +54,10 @@ export function adminRouter(services: Services, render: RenderPage): Router {
       locals: {
         entries: stores.auditLog.latest(AUDIT_PAGE_SIZE).map((e) => ({
           ...e,
-          when: osloTime(new Date(e.at)),
-          what: t(AUDIT_EVENT_TEXT[e.event]),
+          // A response's entry holds its date only (migration 004).
+          when: e.event === 'response_created' ? e.at : osloTime(new Date(e.at)),
+          what: t(AUDIT_EVENT_TEXT[e.event], { mode: e.mode ? t(AUDIT_MODE_TEXT[e.mode]) : '', round: e.round ?? '' }),
+          source: t(AUDIT_SOURCE_TEXT[e.via]),
         })),
         limit: AUDIT_PAGE_SIZE,
       },
@@ -58,6 +68,8 @@ export function adminRouter(services: Services, render: RenderPage): Router {
     const round = stores.rounds.bySlug(req.params.slug);
     if (!round) return next();
     const labels = req.query['labels'] === '1' ? round.mainLanguage : undefined;
+    // Who keyed or helped with each response is left out unless asked for (issue 5, point 2).
+    const staffColumns = req.query['staff'] === '1';
     res.set({
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="${round.slug}-${osloDate(clock())}.csv"`,
@@ -65,7 +77,7 @@ export function adminRouter(services: Services, render: RenderPage): Router {
     const reader = db.openReader();
     try {
       const rows = iterateExportRows(reader, round.id, RULE_VERSION);
-      await writeCsv(csvRecords(instrument, rows, labels ? { labels } : {}), res);
+      await writeCsv(csvRecords(instrument, rows, { ...(labels ? { labels } : {}), staffColumns }), res);
     } finally {
       reader.close();
     }

@@ -22,9 +22,12 @@ import { errorHandler, notFound } from './errors.ts';
 import { helpRouter } from './help.ts';
 import { infoRouter } from './info.ts';
 import { afterLostSession, leavingRouter } from './leaving.ts';
+import { paperEntryRouter } from './paper-entry.ts';
+import { printRouter } from './print.ts';
 import { resumeRouter } from './resume.ts';
 import type { Services } from './services.ts';
 import { sessions } from './session.ts';
+import { staffRouter } from './staff.ts';
 import { usersRouter } from './users.ts';
 import { language, pageRenderer } from './views.ts';
 
@@ -126,9 +129,12 @@ export function createApp(config: Config, db: SurveyDatabase, options: AppOption
   app.use(authRouter(services, render));
   app.use(adminRouter(services, render));
   app.use(usersRouter(services, render));
+  app.use(staffRouter(services, render));
+  app.use(paperEntryRouter(services, render));
   app.use(helpRouter(services, render));
   app.use(resumeRouter(services, render));
   app.use(leavingRouter(services, render));
+  app.use(printRouter(services, render));
   app.use(citizenRouter(services, render));
   app.use(infoRouter(services, render));
 

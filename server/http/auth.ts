@@ -7,6 +7,7 @@ import { LoginThrottle } from '../auth/login-throttle.ts';
 import { DUMMY_HASH, verifyPassword } from '../auth/password.ts';
 import { formatDuration } from './durations.ts';
 import type { Services } from './services.ts';
+import { staffPaths } from './staff-paths.ts';
 import { messagePage, type RenderPage } from './views.ts';
 
 declare global {
@@ -24,7 +25,7 @@ const loginForm = z.object({
   password: z.string().max(1024).catch(''),
 });
 
-const homeOf = (role: Role): string => (role === 'admin' ? '/admin' : '/');
+const homeOf = (role: Role): string => (role === 'admin' ? '/admin' : staffPaths.home);
 
 export function authRouter(services: Services, render: RenderPage): Router {
   const { users, auditLog } = services.stores;
@@ -116,7 +117,10 @@ export function currentUser(services: Services, req: Request): User | undefined 
   return user && !user.disabled ? user : undefined;
 }
 
-/** Lets through only signed-in users with this role; others go to /login, or get 403 for the wrong role. */
+/**
+ * Lets through signed-in users with this role, and admins everywhere (they may do
+ * everything staff do); others go to /login, or get 403 for the wrong role.
+ */
 export function requireRole(services: Services, render: RenderPage, role: Role) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const user = currentUser(services, req);
@@ -124,7 +128,7 @@ export function requireRole(services: Services, render: RenderPage, role: Role) 
       res.redirect(303, '/login');
       return;
     }
-    if (user.role !== role) {
+    if (user.role !== role && user.role !== 'admin') {
       await render(req, res, messagePage(res.locals.t, 'forbidden', 403, 'forbidden.title', 'forbidden.body'));
       return;
     }

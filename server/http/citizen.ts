@@ -14,10 +14,15 @@ import {
   shownQuestions,
 } from '../survey/pages.ts';
 import { readAnswers } from '../survey/stored-answers.ts';
-import { codesOf, toSubmission } from '../survey/submission.ts';
-import type { Answers, AnswerValue, Instrument, Language, Question } from '../survey/types.ts';
+import { codesOf } from '../survey/submission.ts';
+import { DONT_KNOW, PREFER_NOT_TO_SAY, type Answers, type AnswerValue, type Instrument, type Language, type Question } from '../survey/types.ts';
 import { parseAnswers, type AnswerError } from '../survey/validate.ts';
+import type { StaffMode } from '../../db/audit-log.ts';
+import type { Translate } from '../i18n/messages.ts';
+import { currentUser } from './auth.ts';
+import { recordResponse } from './record-response.ts';
 import { EXTRA_TIME_FACTOR } from './session.ts';
+import { staffPaths } from './staff-paths.ts';
 import { formatDuration } from './durations.ts';
 import { ensureResumeCode } from './resume.ts';
 import { continuePath, freshStart, loadRound, roundPaths as paths } from './round-pages.ts';
@@ -41,6 +46,12 @@ export function citizenRouter(services: Services, render: RenderPage): Router {
   const loadDraft = (req: Request, round: Round): Answers | undefined => {
     const draft = stores.drafts.get(req.session.idHash, round.id);
     return draft ? readAnswers(instrument, draft.answers) : undefined;
+  };
+
+  /** How the session's draft is being answered, when a signed-in staff member is helping (else undefined). */
+  const staffMode = (req: Request, round: Round): StaffMode | undefined => {
+    const mode = stores.drafts.get(req.session.idHash, round.id)?.mode;
+    return mode && mode !== 'self' && currentUser(services, req) ? mode : undefined;
   };
 
   const saveDraft = (req: Request, round: Round, answers: Answers): void => {
@@ -133,6 +144,7 @@ export function citizenRouter(services: Services, render: RenderPage): Router {
     const back = fromCheck ? paths.check(round) : previous ? paths.question(round, previous.id) : paths.start(round);
     const where = progress(instrument, answers, question.id);
     const items = errors.map((e) => errorItem(e, question, selected, lang, t));
+    const mode = staffMode(req, round);
     await render(req, res, {
       view: 'citizen/question',
       status: errors.length > 0 ? 400 : 200,
@@ -146,6 +158,9 @@ export function citizenRouter(services: Services, render: RenderPage): Router {
         selected,
         save: SAVE_ACTION,
         error: items[0]?.message ?? null,
+        staffNote: mode ? staffNote(instrument, mode, lang, t, question.interviewer?.[lang]) : null,
+        // In a phone interview, "don't know" and "prefer not to say" are not read out (instrument.interviewer).
+        reserved: mode === 'phone' ? { note: instrument.interviewer.reserved[lang], codes: [DONT_KNOW, PREFER_NOT_TO_SAY] } : null,
         sectionTitle: instrument.sections.find((s) => s.id === question.section)?.title[lang] ?? '',
         progressText: t('question.progress', where),
       },
@@ -202,13 +217,17 @@ export function citizenRouter(services: Services, render: RenderPage): Router {
       }))
       .filter((s) => s.rows.length > 0);
     const last = shown.at(-1);
+    const mode = staffMode(req, round);
     await render(req, res, {
       view: 'citizen/check',
       title: t('check.title'),
       page: 'check',
       back: last ? paths.question(round, last.id) : paths.start(round),
       organisation: round.organisation,
-      locals: { sections },
+      locals: {
+        sections,
+        staffNote: mode ? staffNote(instrument, mode, lang, t, mode === 'phone' ? instrument.interviewer.check[lang] : undefined) : null,
+      },
     });
   });
 
@@ -222,27 +241,22 @@ export function citizenRouter(services: Services, render: RenderPage): Router {
       return res.redirect(303, submitted ? paths.receipt(round) : paths.start(round));
     }
     if (firstUnanswered(instrument, answers)) return res.redirect(303, resumePath(round, answers));
-    const { codes, classification, segmentReasons } = toSubmission(instrument, answers);
-    stores.responses.submit({
-      sessionHash: req.session.idHash,
-      roundId: round.id,
-      language: lang,
-      mode: 'self',
+    const mode = stores.drafts.get(req.session.idHash, round.id)?.mode ?? 'self';
+    const staff = currentUser(services, req);
+    recordResponse(services, round, answers, lang, {
+      mode,
+      // A draft begun by staff and finished by a citizen with its code is the citizen's: nobody to name.
+      staffUserId: staff && mode !== 'self' ? staff.id : null,
       sharedDevice: req.session.data.kiosk === true,
-      submittedDate: osloDate(clock()),
-      instrumentVersion: instrument.version,
-      staffUserId: null,
-      codes,
-      classification: {
-        segment: classification.segment,
-        reasons: segmentReasons,
-        svartSarbar: classification.svartSarbar,
-        ruleVersion: classification.ruleVersion,
-      },
+      from: { sessionHash: req.session.idHash },
     });
+    req.session.update({ submitted: round.slug });
+    if (staff) {
+      // A staff member goes on to the next citizen in the same session: the answers were only in the draft, now gone.
+      return res.redirect(303, paths.receipt(round));
+    }
     // The session that held the answers ends here (R44); the receipt is shown in a
     // successor that holds none, so the next person on this browser starts clean.
-    req.session.update({ submitted: round.slug });
     req.session.end('submitted');
     res.set('Clear-Site-Data', '"cache", "storage"');
     res.redirect(303, paths.receipt(round));
@@ -256,7 +270,11 @@ export function citizenRouter(services: Services, render: RenderPage): Router {
       title: t('receipt.title'),
       page: 'receipt',
       organisation: round.organisation,
-      locals: { startHref: freshStart(round, req.session.data.kiosk), kiosk: req.session.data.kiosk === true },
+      locals: {
+        startHref: freshStart(round, req.session.data.kiosk),
+        kiosk: req.session.data.kiosk === true,
+        staffHome: currentUser(services, req) ? staffPaths.after('sent') : null,
+      },
     });
   });
 
@@ -296,3 +314,16 @@ function errorItem(
     }
   }
 }
+
+/** What the staff member sees above a page: the mode, and in a phone interview how to read it aloud. */
+export interface StaffNote {
+  readonly title: string;
+  readonly guidance: readonly string[];
+}
+
+function staffNote(instrument: Instrument, mode: StaffMode, lang: Language, t: Translate, pageNote: string | undefined): StaffNote {
+  const general = mode === 'phone' ? instrument.interviewer.general.map((text) => text[lang]) : [];
+  return { title: t(STAFF_NOTE_TITLE[mode]), guidance: pageNote ? [...general, pageNote] : general };
+}
+
+const STAFF_NOTE_TITLE = { assisted: 'staff.noteAssisted', phone: 'staff.notePhone', paper: 'staff.notePaper' } as const;

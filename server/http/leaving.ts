@@ -7,7 +7,9 @@ import type { Round } from '../../db/rounds.ts';
 import type { Language } from '../survey/types.ts';
 import { freshStart, loadRound, roundPaths } from './round-pages.ts';
 import type { LostSession } from './session.ts';
+import { currentUser } from './auth.ts';
 import type { Services } from './services.ts';
+import { staffPaths } from './staff-paths.ts';
 import type { RenderPage } from './views.ts';
 
 /** What the ended page says: the answers were deleted, saved with a code, or had been sent. */
@@ -62,6 +64,12 @@ export function leavingRouter(services: Services, render: RenderPage): Router {
     const parsed = endForm.safeParse(req.body);
     const keep = parsed.success && parsed.data.keep === '1';
     const draft = stores.drafts.get(req.session.idHash, round.id);
+    if (currentUser(services, req)) {
+      // A staff member stays signed in for the next citizen: only this citizen's answers go (or stay, saved with a code).
+      const saved = keep && stores.drafts.detach(req.session.idHash, round.id);
+      if (!saved) stores.drafts.remove(req.session.idHash, round.id);
+      return res.redirect(303, draft ? staffPaths.after(saved ? 'saved' : 'deleted') : staffPaths.home);
+    }
     const ending: Ending = draft ? (keep && draft.resumeHash ? 'saved' : 'deleted') : submitted === round.slug ? 'sent' : 'deleted';
     req.session.end(ending === 'saved' ? 'saved' : 'deleted');
     res.set('Clear-Site-Data', CLEAR_SITE_DATA);
@@ -107,7 +115,7 @@ function afterExpiry(round: Pick<Round, 'slug'>, kiosk: boolean | undefined): st
 }
 
 /** Round pages a citizen may land on after losing a session, shown as they are. */
-const SHOWN_AFTER_LOSS = new Set(['', '/timeout', '/resume', '/ended']);
+const SHOWN_AFTER_LOSS = new Set(['', '/timeout', '/resume', '/ended', '/print']);
 const ROUND_PATH = /^\/s\/([a-z0-9-]{1,64})(\/.*)?$/;
 
 /**

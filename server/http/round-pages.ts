@@ -5,6 +5,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Round } from '../../db/rounds.ts';
 import { firstUnanswered } from '../survey/pages.ts';
 import type { Answers, Instrument } from '../survey/types.ts';
+import { currentUser } from './auth.ts';
 import type { Services } from './services.ts';
 import { messagePage, setLanguage, type RenderPage, type SessionControls } from './views.ts';
 
@@ -33,6 +34,7 @@ export const roundPaths = {
   end: (round: RoundRef) => `/s/${round.slug}/end`,
   ended: (round: RoundRef) => `/s/${round.slug}/ended`,
   timeout: (round: RoundRef) => `/s/${round.slug}/timeout`,
+  print: (round: RoundRef) => `/s/${round.slug}/print`,
 };
 
 /** Where a respondent with these answers should be: the first open question, else the check page. */
@@ -76,11 +78,13 @@ export function loadRound(services: Services, render: RenderPage) {
 function sessionControls(services: Services, req: Request, res: Response, round: Round): SessionControls | undefined {
   const { t } = res.locals;
   const draft = services.stores.drafts.get(req.session.idHash, round.id);
+  // A staff member's end control deletes this citizen's answers and goes back to the staff page.
+  const staff = currentUser(services, req) !== undefined;
   if (draft) {
     const now = services.clock().getTime();
     return {
       endAction: roundPaths.end(round),
-      endLabel: t('end.button'),
+      endLabel: t(staff ? 'staff.cancel' : 'end.button'),
       timer: {
         expiresInSeconds: Math.max(0, Math.floor((req.session.expiresAt - now) / 1000)),
         extendAction: roundPaths.extend(round),
@@ -88,6 +92,6 @@ function sessionControls(services: Services, req: Request, res: Response, round:
       },
     };
   }
-  if (req.session.data.submitted === round.slug) return { endAction: roundPaths.end(round), endLabel: t('end.afterReceipt') };
+  if (req.session.data.submitted === round.slug && !staff) return { endAction: roundPaths.end(round), endLabel: t('end.afterReceipt') };
   return undefined;
 }

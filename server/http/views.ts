@@ -6,7 +6,7 @@ import type { Request, Response } from 'express';
 import { translator, type MessageKey, type Translate } from '../i18n/messages.ts';
 import { isLanguage, LANGUAGES, type Language } from '../survey/types.ts';
 
-const LANGUAGE_NAMES: Readonly<Record<Language, string>> = { nb: 'Bokmål', nn: 'Nynorsk', en: 'English' };
+export const LANGUAGE_NAMES: Readonly<Record<Language, string>> = { nb: 'Bokmål', nn: 'Nynorsk', en: 'English' };
 
 export interface ErrorItem {
   /** The id of the input the summary link moves focus to. */

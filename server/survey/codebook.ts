@@ -24,6 +24,12 @@ export const RESPONSE_COLUMNS = [
 /** Columns after the answers. */
 export const CLASSIFICATION_COLUMNS = ['segment', 'segment_reasons', 'svart_sarbar', 'rule_version'] as const;
 
+/**
+ * Added at the end only when an admin asks (issue 5, point 2): which staff account
+ * made the response, and the paper form's number. Empty for a citizen's own.
+ */
+export const STAFF_COLUMNS = ['staff_user_id', 'paper_form_number'] as const;
+
 /** One variable per single-choice question and one 0/1 variable per multi-select option, in instrument order. */
 export function answerVariables(instrument: Instrument): AnswerVariable[] {
   return instrument.questions.flatMap((question): AnswerVariable[] =>
@@ -33,8 +39,13 @@ export function answerVariables(instrument: Instrument): AnswerVariable[] {
   );
 }
 
-export function exportHeader(instrument: Instrument): string[] {
-  return [...RESPONSE_COLUMNS, ...answerVariables(instrument).map((v) => v.name), ...CLASSIFICATION_COLUMNS];
+export function exportHeader(instrument: Instrument, options: { staffColumns?: boolean } = {}): string[] {
+  return [
+    ...RESPONSE_COLUMNS,
+    ...answerVariables(instrument).map((v) => v.name),
+    ...CLASSIFICATION_COLUMNS,
+    ...(options.staffColumns ? STAFF_COLUMNS : []),
+  ];
 }
 
 /**

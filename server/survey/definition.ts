@@ -109,9 +109,39 @@ const degreeRequired: Text = {
   en: 'Select to what extent',
 };
 
+// Phone interviewing follows common survey practice: read the question and every
+// substantive option as written, in order; do not offer "don't know" or "prefer not
+// to say"; when an answer does not fit, repeat the options instead of suggesting one.
+const interviewer: Instrument['interviewer'] = {
+  general: [
+    {
+      nb: 'Les spørsmålet og alle svaralternativene høyt, ordrett og i rekkefølge.',
+      nn: 'Les spørsmålet og alle svaralternativa høgt, ordrett og i rekkjefølgje.',
+      en: 'Read the question and all the answer options aloud, word for word and in order.',
+    },
+    {
+      nb: 'Ikke les opp «Vet ikke» eller «Vil ikke svare». Velg dem bare hvis personen sier det selv.',
+      nn: 'Ikkje les opp «Veit ikkje» eller «Vil ikkje svare». Vel dei berre om personen seier det sjølv.',
+      en: 'Do not read out “Don’t know” or “Prefer not to say”. Choose them only if the person says so.',
+    },
+    {
+      nb: 'Passer ikke svaret? Les alternativene en gang til og spør: «Hva passer best for deg?» Ikke foreslå et svar.',
+      nn: 'Passar ikkje svaret? Les alternativa ein gong til og spør: «Kva passar best for deg?» Ikkje foreslå eit svar.',
+      en: 'If the answer does not fit, read the options again and ask: “Which fits you best?” Do not suggest an answer.',
+    },
+  ],
+  reserved: { nb: 'ikke les opp', nn: 'ikkje les opp', en: 'do not read out' },
+  check: {
+    nb: 'Spør om personen vil høre svarene igjen før du sender. Les dem opp hvis ja.',
+    nn: 'Spør om personen vil høyre svara igjen før du sender. Les dei opp om ja.',
+    en: 'Ask if the person wants to hear the answers again before you submit. Read them out if so.',
+  },
+};
+
 export const instrument: Instrument = {
   id: 'digitalt-utenforskap',
   version: '2026.1',
+  interviewer,
   sections: [
     { id: 'about', title: { nb: 'Om deg', nn: 'Om deg', en: 'About you' } },
     { id: 'skills', title: { nb: 'Digitale ferdigheter', nn: 'Digitale ferdigheiter', en: 'Digital skills' } },
@@ -128,6 +158,11 @@ export const instrument: Instrument = {
       type: 'single',
       section: 'about',
       text: { nb: 'Hvor gammel er du?', nn: 'Kor gammal er du?', en: 'How old are you?' },
+      interviewer: {
+        nb: 'Du kan spørre hvor gammel personen er, og velge gruppen selv.',
+        nn: 'Du kan spørje kor gammal personen er, og velje gruppa sjølv.',
+        en: 'You may ask the person’s age and choose the group yourself.',
+      },
       short: { nb: 'Alder', nn: 'Alder', en: 'Age' },
       required: { nb: 'Velg hvor gammel du er', nn: 'Vel kor gammal du er', en: 'Select how old you are' },
       options: [
@@ -158,6 +193,11 @@ export const instrument: Instrument = {
         nb: 'Hva er din viktigste aktivitet nå?',
         nn: 'Kva er den viktigaste aktiviteten din no?',
         en: 'What is your main activity at the moment?',
+      },
+      interviewer: {
+        nb: 'Har personen flere aktiviteter, spør hva som tar mest tid.',
+        nn: 'Har personen fleire aktivitetar, spør kva som tek mest tid.',
+        en: 'If the person has several activities, ask which takes up the most time.',
       },
       short: { nb: 'Viktigste aktivitet', nn: 'Viktigaste aktivitet', en: 'Main activity' },
       required: {
@@ -190,6 +230,11 @@ export const instrument: Instrument = {
         nb: 'Omtrent hvor stor er din personlige bruttoinntekt per år (før skatt)?',
         nn: 'Omtrent kor stor er den personlege bruttoinntekta di per år (før skatt)?',
         en: 'Roughly how large is your personal gross income per year (before tax)?',
+      },
+      interviewer: {
+        nb: 'Det gjelder personens egen inntekt før skatt, ikke husstandens. Et omtrentlig svar holder.',
+        nn: 'Det gjeld inntekta til personen sjølv før skatt, ikkje hushaldet si. Eit omtrentleg svar held.',
+        en: 'This is the person’s own income before tax, not the household’s. A rough answer is enough.',
       },
       short: { nb: 'Inntekt', nn: 'Inntekt', en: 'Income' },
       required: {
@@ -269,6 +314,11 @@ export const instrument: Instrument = {
         en: 'Which of these do you have access to?',
       },
       hint: selectAll,
+      interviewer: {
+        nb: 'Les ett og ett alternativ og spør om personen har det. Velg alle hun eller han sier ja til. Nei til alle: «Ingen av disse».',
+        nn: 'Les eitt og eitt alternativ og spør om personen har det. Vel alle ho eller han seier ja til. Nei til alle: «Ingen av desse».',
+        en: 'Read one option at a time and ask whether the person has it. Choose every one they say yes to. No to all: “None of these”.',
+      },
       short: { nb: 'Tilgang til utstyr', nn: 'Tilgang til utstyr', en: 'Access to devices' },
       required: {
         nb: 'Velg hva du har tilgang til, eller «Ingen av disse»',
@@ -415,6 +465,11 @@ export const instrument: Instrument = {
         nn: 'Har du dei siste to åra vore i ein situasjon der du trong hjelp frå fleire offentlege instansar samstundes (til dømes ved sjukdom, dødsfall eller arbeidsløyse)?',
         en: 'In the last two years, have you been in a situation where you needed help from several public agencies at the same time (for example because of illness, a death or unemployment)?',
       },
+      interviewer: {
+        nb: 'Les eksemplene i parentes også.',
+        nn: 'Les døma i parentes òg.',
+        en: 'Read the examples in brackets as well.',
+      },
       short: { nb: 'Hjelp fra flere instanser', nn: 'Hjelp frå fleire instansar', en: 'Help from several agencies' },
       required: {
         nb: 'Velg om du har trengt hjelp fra flere offentlige instanser samtidig',
@@ -510,6 +565,11 @@ export const instrument: Instrument = {
         en: 'Who do you ask when you need help with digital services?',
       },
       hint: selectAll,
+      interviewer: {
+        nb: 'Les ett og ett alternativ og spør om personen spør dem. Velg alle hun eller han sier ja til.',
+        nn: 'Les eitt og eitt alternativ og spør om personen spør dei. Vel alle ho eller han seier ja til.',
+        en: 'Read one option at a time and ask whether the person asks them. Choose every one they say yes to.',
+      },
       short: { nb: 'Hvem du spør om hjelp', nn: 'Kven du spør om hjelp', en: 'Who you ask for help' },
       required: {
         nb: 'Velg hvem du spør om hjelp, eller et av «Ingen»-svarene',

@@ -55,9 +55,20 @@ export interface Section {
   readonly title: Text;
 }
 
+/** How to read the questionnaire aloud in a phone interview (issue 5, point 3). */
+export interface InterviewerGuide {
+  /** Shown on every question page in phone mode. */
+  readonly general: readonly Text[];
+  /** Beside the reserved options (8, 9): they are not read aloud. */
+  readonly reserved: Text;
+  /** Shown on the check page in phone mode. */
+  readonly check: Text;
+}
+
 export interface Instrument {
   readonly id: string;
   readonly version: string;
+  readonly interviewer: InterviewerGuide;
   readonly sections: readonly Section[];
   readonly questions: readonly Question[];
 }

@@ -34,7 +34,7 @@ export async function testApp(options: { instrument?: Instrument; env?: Record<s
   const db = openDatabase(config.databaseFile);
   const stores = createStores(db.conn);
   seedDemoRound(stores.rounds, '2026-01-01');
-  await bootstrapAdmin(stores.users, ADMIN, '2026-01-01');
+  await bootstrapAdmin(stores, ADMIN, new Date('2026-01-01T09:00:00Z'));
   let now = FAKE_NOW.getTime();
   const app = createApp(config, db, {
     clock: () => new Date(now),

@@ -34,6 +34,8 @@ describe('the audit log', () => {
     await browser.visit('/admin');
     await browser.post('/logout');
     expect(rows()).toEqual([
+      // The first admin, made when the app started (tests/helpers/app.ts).
+      { at: '2026-01-01T09:00:00Z', event: 'user_added', userId: adminId, via: 'start' },
       { at: '2026-11-23T22:30:00Z', event: 'login_failed', userId: adminId, via: 'web' },
       { at: '2026-11-23T22:30:00Z', event: 'login_failed', userId: null, via: 'web' },
       { at: '2026-11-23T22:30:00Z', event: 'login', userId: adminId, via: 'web' },

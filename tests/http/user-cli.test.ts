@@ -41,7 +41,7 @@ describe('npm run user', () => {
   it('adds a staff user from a password on standard input, who signs in and is kept out of admin pages', async () => {
     const added = userCommand(['add', '--username', 'ola.staff', '--role', 'staff'], 'first password, long enough\n');
     expect(added).toMatchObject({ status: 0, stdout: 'Added staff ola.staff.\n' });
-    expect(await signIn('ola.staff', 'first password, long enough')).toEqual({ status: 303, location: '/' });
+    expect(await signIn('ola.staff', 'first password, long enough')).toEqual({ status: 303, location: '/staff' });
     const staff = new Browser(target);
     await staff.visit('/login');
     await staff.post('/login', { username: 'ola.staff', password: 'first password, long enough' });

@@ -43,7 +43,10 @@ describe('the users page', () => {
     const page = await admin.visit('/admin/users');
     expect(rowOf(page, 'lise.bibliotek')!.querySelectorAll('td')[0]!.textContent.trim()).toBe(nb('users.roleStaff'));
     expect(await signIn('lise.bibliotek', 'a good long password')).toBe(303);
-    const logged = target.db.conn.prepare("SELECT via FROM audit_log WHERE event = 'user_added'").pluck().all();
+    const logged = target.db.conn
+      .prepare("SELECT a.via FROM audit_log a JOIN users u ON u.id = a.user_id WHERE a.event = 'user_added' AND u.username = ?")
+      .pluck()
+      .all('lise.bibliotek');
     expect(logged).toEqual(['web']);
   });
 

@@ -32,9 +32,12 @@ describe('bootstrap', () => {
     expect(rounds.open().map((r) => r.slug)).toEqual(['demo']);
   });
 
+  const NOW = new Date('2026-11-23T08:00:00Z');
+
   it('generates a password for `admin` when there is no user, and only then', async () => {
-    const { users } = createStores(freshDatabase().conn);
-    const first = await bootstrapAdmin(users, undefined, '2026-11-23');
+    const stores = createStores(freshDatabase().conn);
+    const { users } = stores;
+    const first = await bootstrapAdmin(stores, undefined, NOW);
     expect(first.kind).toBe('generated');
     if (first.kind !== 'generated') return;
     expect(first.password.length).toBeGreaterThanOrEqual(20);
@@ -42,14 +45,20 @@ describe('bootstrap', () => {
     expect(admin.role).toBe('admin');
     expect(admin.passwordHash).not.toContain(first.password);
     expect(await verifyPassword(first.password, admin.passwordHash)).toBe(true);
-    expect((await bootstrapAdmin(users, undefined, '2026-11-23')).kind).toBe('none');
+    expect((await bootstrapAdmin(stores, undefined, NOW)).kind).toBe('none');
+    // The audit log says where the first admin came from, once.
+    expect(stores.auditLog.latest(10).map((e) => [e.event, e.username, e.via, e.at])).toEqual([
+      ['user_added', 'admin', 'start', '2026-11-23T08:00:00Z'],
+    ]);
   });
 
   it('creates the admin from the environment when that user does not exist, and never overwrites it', async () => {
-    const { users } = createStores(freshDatabase().conn);
+    const stores = createStores(freshDatabase().conn);
+    const { users } = stores;
     const admin = { username: 'ola', password: 'a long enough password' };
-    expect((await bootstrapAdmin(users, admin, '2026-11-23')).kind).toBe('from-environment');
-    expect((await bootstrapAdmin(users, { ...admin, password: 'another long password' }, '2026-11-23')).kind).toBe('none');
+    expect((await bootstrapAdmin(stores, admin, NOW)).kind).toBe('from-environment');
+    expect((await bootstrapAdmin(stores, { ...admin, password: 'another long password' }, NOW)).kind).toBe('none');
+    expect(stores.auditLog.latest(10).map((e) => [e.event, e.username, e.via])).toEqual([['user_added', 'ola', 'start']]);
     expect(await verifyPassword('a long enough password', users.byUsername('ola')!.passwordHash)).toBe(true);
   });
 

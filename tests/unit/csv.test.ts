@@ -19,6 +19,8 @@ const row = (overrides: Partial<ExportRow> = {}): ExportRow => ({
   segment_reasons: '',
   svart_sarbar: 0,
   rule_version: 'utsatt-2022.1',
+  staff_user_id: null,
+  paper_form_number: null,
   codes: 'age_group:9,devices:1,devices:3,income:8',
   ...overrides,
 });

@@ -1,0 +1,109 @@
+// Keyed entry of paper forms (issue 5, point 4; shared/contract.md): every
+// question on one page, one text field each for the codes, and the form's
+// number so no form is keyed twice. Stored, it leads back to the staff page.
+import { Router, type Request, type Response } from 'express';
+import type { MessageKey, Translate } from '../i18n/messages.ts';
+import { parsePaperForm, paperFormNumber, typedValues, type PaperError } from '../survey/paper.ts';
+import type { Instrument } from '../survey/types.ts';
+import { requireRole } from './auth.ts';
+import { recordResponse } from './record-response.ts';
+import { loadRound } from './round-pages.ts';
+import type { Services } from './services.ts';
+import { staffPaths } from './staff-paths.ts';
+import { numberedSections } from './paper-form.ts';
+import { LANGUAGE_NAMES, type ErrorItem, type RenderPage } from './views.ts';
+
+const NUMBER_FIELD = 'paper_form_number';
+const PAPER_ERROR_TEXT = {
+  unknown_code: 'paper.errorUnknownCode',
+  one_code: 'paper.errorOneCode',
+  exclusive: 'paper.errorExclusive',
+  empty: 'paper.errorEmpty',
+} as const satisfies Record<PaperError['kind'], MessageKey>;
+
+
+export function paperEntryRouter(services: Services, render: RenderPage): Router {
+  const { instrument, stores } = services;
+  const router = Router();
+  router.use('/staff/paper', requireRole(services, render, 'staff'));
+  router.param('slug', loadRound(services, render));
+
+  const renderEntry = async (
+    req: Request,
+    res: Response,
+    status: number,
+    typed: Readonly<Record<string, string>>,
+    errors: readonly ErrorItem[],
+  ) => {
+    const { round, t, lang } = res.locals;
+    const byField = new Map(errors.map((e) => [e.target, e.message]));
+    await render(req, res, {
+      view: 'staff/paper',
+      status,
+      title: t('paper.title'),
+      page: 'paper-entry',
+      back: staffPaths.home,
+      organisation: round.organisation,
+      errors,
+      locals: {
+        round,
+        languageName: LANGUAGE_NAMES[lang],
+        numberField: { name: NUMBER_FIELD, value: typed[NUMBER_FIELD] ?? '', error: byField.get(NUMBER_FIELD) },
+        sections: numberedSections(instrument, lang, t).map((section) => ({
+          title: section.title,
+          fields: section.questions.map(({ question, number, onlyIf }) => ({
+            name: question.id,
+            number,
+            label: question.short[lang],
+            codes: question.options.map((o) => `${o.code} ${o.label[lang]}`).join(' · '),
+            note: [question.type === 'multi' ? t('paper.multiNote') : null, onlyIf].filter(Boolean).join(' ') || null,
+            multi: question.type === 'multi',
+            value: typed[question.id] ?? '',
+            error: byField.get(question.id),
+          })),
+        })),
+      },
+    });
+  };
+
+  router.get('/staff/paper/:slug', async (req, res) => {
+    await renderEntry(req, res, 200, {}, []);
+  });
+
+  router.post('/staff/paper/:slug', async (req, res) => {
+    const { round, t, lang, user } = res.locals;
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const typed = { ...typedValues(instrument, body), [NUMBER_FIELD]: String(body[NUMBER_FIELD] ?? '').slice(0, 40) };
+    const number = paperFormNumber.safeParse(body[NUMBER_FIELD] ?? '');
+    const parsed = parsePaperForm(instrument, body);
+    const errors: ErrorItem[] = [];
+    if (!number.success) {
+      const shape = number.error.issues.some((i) => i.message === 'shape');
+      errors.push({ target: NUMBER_FIELD, message: t(shape ? 'paper.numberShape' : 'paper.numberMissing') });
+    } else if (stores.responses.paperFormTaken(round.id, number.data)) {
+      errors.push({ target: NUMBER_FIELD, message: t('paper.numberTaken', { number: number.data }) });
+    }
+    if (!parsed.ok) errors.push(...parsed.errors.map((e) => paperErrorItem(instrument, e, t)));
+    if (errors.length > 0 || !number.success || !parsed.ok) return renderEntry(req, res, 400, typed, errors);
+
+    const id = recordResponse(services, round, parsed.answers, lang, {
+      mode: 'paper',
+      staffUserId: user.id,
+      sharedDevice: false,
+      from: { paperFormNumber: number.data },
+    });
+    if (id === null) {
+      // Keyed at the same moment by someone else: the same refusal as above.
+      return renderEntry(req, res, 400, typed, [{ target: NUMBER_FIELD, message: t('paper.numberTaken', { number: number.data }) }]);
+    }
+    res.redirect(303, staffPaths.after('paper', { form: number.data, skipped: String(parsed.routedOut.length) }));
+  });
+
+  return router;
+}
+
+function paperErrorItem(instrument: Instrument, error: PaperError, t: Translate): ErrorItem {
+  const question = instrument.questions.find((q) => q.id === error.questionId)!;
+  const number = instrument.questions.indexOf(question) + 1;
+  return { target: question.id, message: t(PAPER_ERROR_TEXT[error.kind], { number, code: error.code ?? '' }) };
+}

@@ -1,0 +1,151 @@
+// The staff page (issue 5, point 2; shared/contract.md, "Staff and admin"): a
+// staff member picks a round, how the citizen answers and the language, and
+// the response begins in the staff member's own session. Beside the citizen
+// or by phone, the citizen flow follows; a paper form goes to keyed entry.
+import { Router, type Request, type Response } from 'express';
+import { z } from 'zod';
+import type { Round } from '../../db/rounds.ts';
+import { readAnswers } from '../survey/stored-answers.ts';
+import { LANGUAGES, type Language } from '../survey/types.ts';
+import { osloDate } from '../time.ts';
+import { requireRole } from './auth.ts';
+import { continuePath, roundPaths } from './round-pages.ts';
+import type { Services } from './services.ts';
+import { STAFF_OUTCOMES, staffPaths } from './staff-paths.ts';
+import { LANGUAGE_NAMES, setLanguage, type RenderPage } from './views.ts';
+
+export const STAFF_MODES = ['assisted', 'phone', 'paper'] as const;
+export type StaffStartMode = (typeof STAFF_MODES)[number];
+
+const MODE_LABEL = { assisted: 'staff.modeAssisted', phone: 'staff.modePhone', paper: 'staff.modePaper' } as const;
+const OUTCOME_TEXT = {
+  sent: 'staff.doneSent',
+  deleted: 'staff.doneDeleted',
+  saved: 'staff.doneSaved',
+  paper: 'staff.donePaper',
+} as const;
+
+// Each field on its own, so every missing or tampered one gets its own message.
+const startFields = {
+  round: z.string().regex(/^[a-z0-9-]{1,64}$/),
+  mode: z.enum(STAFF_MODES),
+  language: z.enum(LANGUAGES),
+};
+
+interface StartForm {
+  round?: string;
+  mode?: StaffStartMode;
+  language?: Language;
+}
+
+export function staffRouter(services: Services, render: RenderPage): Router {
+  const { stores, instrument, clock } = services;
+  const router = Router();
+  router.use('/staff', requireRole(services, render, 'staff'));
+
+  const renderStaff = async (
+    req: Request,
+    res: Response,
+    status: number,
+    form: StartForm,
+    fieldErrors: Partial<Record<keyof StartForm, string>>,
+  ) => {
+    const { t, lang, user } = res.locals;
+    const rounds = stores.rounds.open();
+    const last = req.session.data.staffStart;
+    const done = STAFF_OUTCOMES.find((o) => o === req.query['done']);
+    const formNumber = typeof req.query['form'] === 'string' ? req.query['form'].slice(0, 20) : '';
+    const skipped = Number(req.query['skipped']);
+    await render(req, res, {
+      view: 'staff/index',
+      status,
+      title: t('staff.title'),
+      page: 'staff',
+      errors: (['round', 'mode', 'language'] as const)
+        .filter((f) => fieldErrors[f])
+        .map((f) => ({ target: f === 'round' ? `round-${rounds[0]?.slug ?? ''}` : `${f}-${f === 'mode' ? 'assisted' : 'nb'}`, message: fieldErrors[f]! })),
+      locals: {
+        user,
+        rounds,
+        notice: status === 200 && done ? t(OUTCOME_TEXT[done], { form: formNumber }) : null,
+        skippedNotice: status === 200 && done === 'paper' && skipped > 0 ? t('staff.doneSkipped', { n: skipped }) : null,
+        inProgress: rounds.flatMap((round) => {
+          const draft = stores.drafts.get(req.session.idHash, round.id);
+          if (!draft) return [];
+          return [
+            {
+              round,
+              mode: draft.mode === 'self' ? null : t(MODE_LABEL[draft.mode]),
+              href: continuePath(instrument, round, readAnswers(instrument, draft.answers)),
+              endAction: roundPaths.end(round),
+            },
+          ];
+        }),
+        groups: [
+          {
+            name: 'round',
+            legend: t('staff.roundLegend'),
+            choices: rounds.map((r) => ({ value: r.slug, label: r.title })),
+            checked: form.round ?? (rounds.length === 1 ? rounds[0]!.slug : last?.round),
+            error: fieldErrors.round,
+          },
+          {
+            name: 'mode',
+            legend: t('staff.modeLegend'),
+            choices: STAFF_MODES.map((m) => ({ value: m, label: t(MODE_LABEL[m]) })),
+            checked: form.mode ?? last?.mode,
+            error: fieldErrors.mode,
+          },
+          {
+            name: 'language',
+            legend: t('staff.languageLegend'),
+            choices: LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] })),
+            checked: form.language ?? lang,
+            error: fieldErrors.language,
+          },
+        ],
+        printLinks: rounds.map((round) => ({ round, links: LANGUAGES.map((l) => ({ lang: l, name: LANGUAGE_NAMES[l], href: `${roundPaths.print(round)}?lang=${l}` })) })),
+      },
+    });
+  };
+
+  router.get('/staff', async (req, res) => {
+    await renderStaff(req, res, 200, {}, {});
+  });
+
+  router.post('/staff', async (req, res) => {
+    const { t } = res.locals;
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const round = startFields.round.safeParse(body['round']);
+    const mode = startFields.mode.safeParse(body['mode']);
+    // No language chosen: keep the one the page is in.
+    const language = body['language'] === undefined ? { success: true as const, data: res.locals.lang } : startFields.language.safeParse(body['language']);
+    const open: Round | undefined = round.success ? stores.rounds.open().find((r) => r.slug === round.data) : undefined;
+    if (!open || !mode.success || !language.success) {
+      return renderStaff(
+        req,
+        res,
+        400,
+        { round: open?.slug, mode: mode.data, language: language.data },
+        {
+          ...(open ? {} : { round: t('staff.roundMissing') }),
+          ...(mode.success ? {} : { mode: t('staff.modeMissing') }),
+          ...(language.success ? {} : { language: t('staff.languageMissing') }),
+        },
+      );
+    }
+    req.session.update({
+      lang: language.data,
+      staffStart: { round: open.slug, mode: mode.data },
+      submitted: undefined,
+      expired: undefined,
+    });
+    setLanguage(res, language.data);
+    if (mode.data === 'paper') return res.redirect(303, staffPaths.paper(open));
+    // A new citizen: whatever this session had begun for the round goes (the staff page offered to finish it first).
+    stores.drafts.begin(req.session.idHash, open.id, mode.data, osloDate(clock()));
+    res.redirect(303, continuePath(instrument, open, {}));
+  });
+
+  return router;
+}
