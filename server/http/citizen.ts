@@ -158,7 +158,7 @@ export function citizenRouter(services: Services, render: RenderPage): Router {
         selected,
         save: SAVE_ACTION,
         error: items[0]?.message ?? null,
-        staffNote: mode ? staffNote(instrument, mode, lang, t, question.interviewer?.[lang]) : null,
+        staffNote: mode ? staffNote(mode, t, mode === 'phone' ? phoneGuidance(instrument, lang, question) : []) : null,
         // In a phone interview, "don't know" and "prefer not to say" are not read out (instrument.interviewer).
         reserved: mode === 'phone' ? { note: instrument.interviewer.reserved[lang], codes: [DONT_KNOW, PREFER_NOT_TO_SAY] } : null,
         sectionTitle: instrument.sections.find((s) => s.id === question.section)?.title[lang] ?? '',
@@ -226,7 +226,7 @@ export function citizenRouter(services: Services, render: RenderPage): Router {
       organisation: round.organisation,
       locals: {
         sections,
-        staffNote: mode ? staffNote(instrument, mode, lang, t, mode === 'phone' ? instrument.interviewer.check[lang] : undefined) : null,
+        staffNote: mode ? staffNote(mode, t, mode === 'phone' ? [instrument.interviewer.check[lang]] : []) : null,
       },
     });
   });
@@ -321,9 +321,14 @@ export interface StaffNote {
   readonly guidance: readonly string[];
 }
 
-function staffNote(instrument: Instrument, mode: StaffMode, lang: Language, t: Translate, pageNote: string | undefined): StaffNote {
-  const general = mode === 'phone' ? instrument.interviewer.general.map((text) => text[lang]) : [];
-  return { title: t(STAFF_NOTE_TITLE[mode]), guidance: pageNote ? [...general, pageNote] : general };
+function staffNote(mode: StaffMode, t: Translate, guidance: readonly string[]): StaffNote {
+  return { title: t(STAFF_NOTE_TITLE[mode]), guidance };
+}
+
+/** How to read a question aloud: the general points, then the question's own note. */
+function phoneGuidance(instrument: Instrument, lang: Language, question: Question): string[] {
+  const general = instrument.interviewer.general.map((text) => text[lang]);
+  return question.interviewer ? [...general, question.interviewer[lang]] : general;
 }
 
 const STAFF_NOTE_TITLE = { assisted: 'staff.noteAssisted', phone: 'staff.notePhone', paper: 'staff.notePaper' } as const;

@@ -78,7 +78,7 @@ export function paperEntryRouter(services: Services, render: RenderPage): Router
     const parsed = parsePaperForm(instrument, body);
     const errors: ErrorItem[] = [];
     if (!number.success) {
-      const shape = number.error.issues.some((i) => i.message === 'shape');
+      const shape = number.error.issues[0]?.message === 'shape';
       errors.push({ target: NUMBER_FIELD, message: t(shape ? 'paper.numberShape' : 'paper.numberMissing') });
     } else if (stores.responses.paperFormTaken(round.id, number.data)) {
       errors.push({ target: NUMBER_FIELD, message: t('paper.numberTaken', { number: number.data }) });

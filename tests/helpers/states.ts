@@ -58,6 +58,12 @@ function templateOf(pageId: string | undefined): string {
       return 'citizen/help.ejs (+ partials/error-summary.ejs)';
     case 'help-sent':
       return 'citizen/help-sent.ejs';
+    case 'print':
+      return 'citizen/print.ejs';
+    case 'staff':
+      return 'staff/index.ejs (+ partials/radio-group.ejs, partials/error-summary.ejs)';
+    case 'paper-entry':
+      return 'staff/paper.ejs (+ partials/text-field.ejs, partials/error-summary.ejs)';
     default:
       return `(unknown page ${pageId})`;
   }
@@ -125,6 +131,8 @@ async function citizenStates(rec: Recorder, target: TestApp, lang: Language): Pr
   const visitor = new Browser(target);
   rec.record(lang, 'rounds', await visitor.visit(`/?lang=${lang}`), { status: 200, pageId: 'rounds' });
   rec.record(lang, 'not-found', await visitor.get('/finnes-ikke'), { status: 404, pageId: 'not-found' });
+  rec.record(lang, 'print', await visitor.visit('/s/demo/print'), { status: 200, pageId: 'print' });
+  rec.record(lang, 'print/large', await visitor.visit('/s/demo/print?size=large'), { status: 200, pageId: 'print' });
 
   // Branch 1: multi_agency = 1 opens coherence_alone and coherence_easy; every error state on the way.
   const older = new Browser(target);
@@ -230,6 +238,31 @@ async function staffStates(rec: Recorder, target: TestApp, lang: Language): Prom
   const signedIn = await staff.post('/login', STAFF);
   if (signedIn.status !== 303) throw new Error(`staff login failed with ${signedIn.status}`);
   rec.record(lang, 'forbidden', await staff.get('/admin'), { status: 403, pageId: 'forbidden' });
+
+  // Issue 5: the staff page, a phone interview and keyed entry of a paper form.
+  const ok = { status: 200 } as const;
+  rec.record(lang, 'staff', await staff.visit('/staff'), { ...ok, pageId: 'staff' });
+  rec.record(lang, 'staff/error-empty', await staff.post('/staff', {}), { status: 400, pageId: 'staff' });
+  const phone = await staff.submit('/staff', { round: 'demo', mode: 'phone', language: lang });
+  rec.record(lang, 'q-age_group/phone', phone, { ...ok, pageId: 'age_group' });
+  await staff.post('/s/demo/q/age_group', { age_group: '6' });
+  rec.record(lang, 'staff/in-progress', await staff.visit('/staff'), { ...ok, pageId: 'staff' });
+  for (const [id, value] of Object.entries(WORKING_ADULT)) await staff.post(`/s/demo/q/${id}`, { [id]: value });
+  rec.record(lang, 'check/phone', await staff.visit('/s/demo/check'), { ...ok, pageId: 'check' });
+  const receipt = rec.record(lang, 'receipt/staff', await staff.submit('/s/demo/check'), { ...ok, pageId: 'receipt' });
+  rec.record(lang, 'staff/done-sent', await staff.visit(receipt.html.querySelector('main a.button')!.getAttribute('href')!), {
+    ...ok,
+    pageId: 'staff',
+  });
+  rec.record(lang, 'paper-entry', await staff.submit('/staff', { round: 'demo', mode: 'paper', language: lang }), { ...ok, pageId: 'paper-entry' });
+  rec.record(lang, 'paper-entry/errors', await staff.post('/staff/paper/demo', { paper_form_number: '', age_group: '12', devices: '4 1' }), {
+    status: 400,
+    pageId: 'paper-entry',
+  });
+  rec.record(lang, 'staff/done-paper', await staff.submit('/staff/paper/demo', { paper_form_number: `P-${lang}`, age_group: '6', multi_agency: '2', coherence_alone: '1' }), {
+    ...ok,
+    pageId: 'staff',
+  });
 }
 
 /** Renders every state in nb, nn and en on fresh apps, and closes them again. */

@@ -68,10 +68,21 @@ export async function answerAll(
   lang: Language,
   options: { slug?: string; instrument?: Instrument } = {},
 ): Promise<Page> {
+  return answerFrom(browser, await start(browser, options.slug, lang), answers, lang, options);
+}
+
+/** The same walk from a first question page reached some other way (a staff member's start). */
+export async function answerFrom(
+  browser: Browser,
+  first: Page,
+  answers: Fields,
+  lang: Language,
+  options: { slug?: string; instrument?: Instrument; onPage?: (page: Page) => void } = {},
+): Promise<Page> {
   const { slug = 'demo', instrument: within = instrument } = options;
   const t = translator(lang);
   const expected = questionIds(answers, within);
-  let page = await start(browser, slug, lang);
+  let page = first;
   const seen: string[] = [];
   while (page.pageId !== 'check') {
     const id = page.pageId ?? '';
@@ -91,6 +102,7 @@ export async function answerAll(
         t('question.progress', { number: seen.length, total }),
       );
     }
+    options.onPage?.(page);
     const value = answers[id];
     if (value === undefined) throw new Error(`no scripted answer for page ${id}`);
     page = await browser.submit(`/s/${slug}/q/${id}`, { [id]: value });

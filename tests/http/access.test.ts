@@ -37,10 +37,12 @@ function routes(): Array<[string, string]> {
   return found;
 }
 
-const adminRoutes = (): Array<[string, string]> =>
+const routesUnder = (prefix: string): Array<[string, string]> =>
   routes()
-    .filter(([method, path]) => path.startsWith('/admin') && method !== '_all')
+    .filter(([method, path]) => path.startsWith(prefix) && method !== '_all')
     .map(([method, path]) => [method, path.replace(':slug', 'demo').replace(':id', '1')]);
+const adminRoutes = () => routesUnder('/admin');
+const staffRoutes = () => routesUnder('/staff');
 
 async function signedIn(user: { username: string; password: string }): Promise<Browser> {
   const browser = new Browser(target);
@@ -80,6 +82,33 @@ describe('admin routes', () => {
       expect(await request(staff, method, path), `${method} ${path}`).toMatchObject({ status: 403, pageId: 'forbidden' });
     }
     expect(target.stores.helpRequests.count()).toBe(before);
+  });
+});
+
+describe('staff routes', () => {
+  it('are found in the router (guards the tests below)', () => {
+    const paths = staffRoutes().map(([m, p]) => `${m} ${p}`);
+    expect(paths).toEqual(expect.arrayContaining(['get /staff', 'post /staff', 'get /staff/paper/demo', 'post /staff/paper/demo']));
+  });
+
+  it('send a visitor without a login to /login, for every method, and store nothing', async () => {
+    const visitor = new Browser(target);
+    await visitor.visit('/login');
+    for (const [method, path] of staffRoutes()) {
+      const fields = { round: 'demo', mode: 'paper', paper_form_number: '1', age_group: '6' };
+      const page = method === 'get' ? await visitor.get(path) : await visitor.post(path, fields);
+      expect(page, `${method} ${path}`).toMatchObject({ status: 303, location: '/login' });
+    }
+    expect(target.db.conn.prepare('SELECT count(*) FROM responses').pluck().get()).toBe(0);
+  });
+
+  it('are open to staff and to admins (who may do everything staff do)', async () => {
+    for (const user of [STAFF, ADMIN]) {
+      const browser = await signedIn(user);
+      for (const [method, path] of staffRoutes().filter(([m]) => m === 'get')) {
+        expect((await browser.get(path)).status, `${user.username}: ${method} ${path}`).toBe(200);
+      }
+    }
   });
 });
 
