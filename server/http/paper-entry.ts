@@ -4,16 +4,18 @@
 import { Router, type Request, type Response } from 'express';
 import type { MessageKey, Translate } from '../i18n/messages.ts';
 import { parsePaperForm, paperFormNumber, typedValues, type PaperError } from '../survey/paper.ts';
-import type { Instrument } from '../survey/types.ts';
+import type { Instrument, Language } from '../survey/types.ts';
 import { requireRole } from './auth.ts';
 import { recordResponse } from './record-response.ts';
 import { loadRound } from './round-pages.ts';
 import type { Services } from './services.ts';
 import { staffPaths } from './staff-paths.ts';
 import { numberedSections } from './paper-form.ts';
-import { LANGUAGE_NAMES, type ErrorItem, type RenderPage } from './views.ts';
+import type { ErrorItem, RenderPage } from './views.ts';
 
 const NUMBER_FIELD = 'paper_form_number';
+/** The form's language, named in the staff member's: «bokmål», "Norwegian Nynorsk". */
+const FORM_LANGUAGE = { nb: 'paper.language.nb', nn: 'paper.language.nn', en: 'paper.language.en' } as const satisfies Record<Language, MessageKey>;
 const PAPER_ERROR_TEXT = {
   unknown_code: 'paper.errorUnknownCode',
   one_code: 'paper.errorOneCode',
@@ -47,7 +49,7 @@ export function paperEntryRouter(services: Services, render: RenderPage): Router
       errors,
       locals: {
         round,
-        languageName: LANGUAGE_NAMES[lang],
+        languageName: t(FORM_LANGUAGE[lang]),
         numberField: { name: NUMBER_FIELD, value: typed[NUMBER_FIELD] ?? '', error: byField.get(NUMBER_FIELD) },
         sections: numberedSections(instrument, lang, t).map((section) => ({
           title: section.title,

@@ -15,6 +15,9 @@ export const PAGE_ROUTES = [
   '/s/:slug/ended', // after «Avslutt og slett svarene mine» — library.test.ts
   '/s/:slug/timeout', // after the idle limit — library.test.ts
   '/s/:slug/help', // the help form after the receipt, in error, and sent — library.test.ts
+  '/s/:slug/print', // the printable form, normal and large print — staff.test.ts
+  '/staff', // the staff page, in error, after a response — staff.test.ts
+  '/staff/paper/:slug', // keyed entry of a paper form, plain and in error — staff.test.ts
   '/login', // plain and in error — pages.test.ts
   '/admin', // as admin, and "no access" as staff — pages.test.ts
   '/admin/help', // help requests, and after deleting one — pages.test.ts

@@ -9,7 +9,7 @@ import { translator } from '../../server/i18n/messages.ts';
 import { instrument } from '../../server/survey/definition.ts';
 import { testApp, type TestApp } from '../helpers/app.ts';
 import { exportCsv, signedInAdmin } from '../helpers/admin.ts';
-import { Browser, type Page } from '../helpers/browser.ts';
+import { Browser, type Fields, type Page } from '../helpers/browser.ts';
 import { answerFrom, OLDER_RETIRED, start, WORKING_ADULT } from '../helpers/survey.ts';
 
 const STAFF = { username: 'kari.bibliotek', password: 'staff password, long enough' } as const;
@@ -77,7 +77,8 @@ describe('the staff page', () => {
   it('answers a form without a round or mode with 400, both fields marked, in the staff member’s language', async () => {
     const staff = await signedInStaff();
     await staff.visit('/staff?lang=en');
-    for (const fields of [{}, { round: 'nope', mode: 'fax' }, { round: ['demo', 'demo'] as unknown as string, mode: 'assisted', language: 'sv' }]) {
+    const forms: Fields[] = [{}, { round: 'nope', mode: 'fax' }, { round: ['demo', 'demo'], mode: 'assisted', language: 'sv' }];
+    for (const fields of forms) {
       const page = await staff.post('/staff', fields);
       expect(page.status, JSON.stringify(fields)).toBe(400);
       expect(page.html.querySelector('title')!.textContent.startsWith('Error: ')).toBe(true);
@@ -137,7 +138,7 @@ describe('beside the citizen and by phone', () => {
         expect(page.html.querySelector('.staff-note')?.textContent).toContain(en('staff.notePhone'));
         expect(guidanceOf(page)).toEqual(question.interviewer ? [...general, question.interviewer.en] : general);
         // "Don't know" and "Prefer not to say" are marked as not to be read out, and only they.
-        const marked = page.html.querySelectorAll('.choice__reserved').map((s) => s.parentNode.parentNode.querySelector('input')!.getAttribute('value'));
+        const marked = page.html.querySelectorAll('.choice').filter((c) => c.querySelector('.choice__reserved')).map((c) => c.querySelector('input')!.getAttribute('value'));
         expect(marked).toEqual(question.options.filter((o) => o.code === 8 || o.code === 9).map((o) => String(o.code)));
       },
     });
