@@ -11,7 +11,7 @@ CREATE UNIQUE INDEX responses_paper_form ON responses (round_id, paper_form_numb
 -- time) and never a time of day, like the response itself, and no response id or
 -- answer is named. `via` gains 'start': the first admin, made when the app starts.
 -- SQLite cannot change a CHECK constraint in place, hence the rebuild; ids are
--- kept, and AUTOINCREMENT goes on from the highest.
+-- kept, and AUTOINCREMENT goes on from the highest ever used, deleted ones included.
 CREATE TABLE audit_log_new (
   id       INTEGER PRIMARY KEY AUTOINCREMENT,
   at       TEXT    NOT NULL,
@@ -24,6 +24,8 @@ CREATE TABLE audit_log_new (
   CHECK ((event = 'response_created') = (round_id IS NOT NULL AND mode IS NOT NULL AND length(at) = 10))
 );
 INSERT INTO audit_log_new (id, at, event, user_id, via) SELECT id, at, event, user_id, via FROM audit_log;
+DELETE FROM sqlite_sequence WHERE name = 'audit_log_new';
+INSERT INTO sqlite_sequence (name, seq) SELECT 'audit_log_new', seq FROM sqlite_sequence WHERE name = 'audit_log';
 DROP TABLE audit_log;
 ALTER TABLE audit_log_new RENAME TO audit_log;
 CREATE INDEX audit_log_by_time ON audit_log (at);

@@ -181,6 +181,7 @@ const nb = {
   'privacy.storedHeading': 'Dette lagrer vi',
   'privacy.storedAnswers': 'Svarene du sender inn, og hvilket språk du svarte på.',
   'privacy.storedDate': 'Datoen du sendte inn svarene. Vi lagrer ikke klokkeslettet.',
+  'privacy.storedStaff': 'Hjelper en ansatt deg, intervjuer deg på telefon eller skriver inn papirskjemaet ditt, lagrer vi hvem av de ansatte det var. Ditt navn lagrer vi ikke.',
   'privacy.notStored':
     'Vi lagrer ikke navnet ditt, IP-adressen din eller hvilken nettleser du bruker. Derfor kan ingen se hvem som har svart.',
   'privacy.cookieHeading': 'Informasjonskapsel',
@@ -525,6 +526,7 @@ const nn: Catalogue = {
   'privacy.storedHeading': 'Dette lagrar vi',
   'privacy.storedAnswers': 'Svara du sender inn, og kva språk du svarte på.',
   'privacy.storedDate': 'Datoen du sende inn svara. Vi lagrar ikkje klokkeslettet.',
+  'privacy.storedStaff': 'Hjelper ein tilsett deg, intervjuar deg på telefon eller skriv inn papirskjemaet ditt, lagrar vi kven av dei tilsette det var. Namnet ditt lagrar vi ikkje.',
   'privacy.notStored':
     'Vi lagrar ikkje namnet ditt, IP-adressa di eller kva nettlesar du bruker. Difor kan ingen sjå kven som har svart.',
   'privacy.cookieHeading': 'Informasjonskapsel',
@@ -868,6 +870,7 @@ const en: Catalogue = {
   'privacy.storedHeading': 'What we store',
   'privacy.storedAnswers': 'The answers you send, and the language you answered in.',
   'privacy.storedDate': 'The date you sent your answers. We do not store the time of day.',
+  'privacy.storedStaff': 'If a staff member helps you, interviews you by phone or types in your paper form, we store which staff member it was. We do not store your name.',
   'privacy.notStored':
     'We do not store your name, your IP address or which browser you use. So nobody can see who answered.',
   'privacy.cookieHeading': 'Cookie',

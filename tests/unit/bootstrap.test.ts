@@ -93,6 +93,32 @@ describe('bootstrap', () => {
     ]);
     expect(db.conn.pragma('foreign_key_check')).toEqual([]);
   });
+
+  it('keeps the audit log of a version-3 database through the upgrade, ids and all', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'survey-unit-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const old = new Database(join(dir, 'survey.sqlite'));
+    old.pragma('foreign_keys = ON');
+    const upTo003 = join(dir, 'migrations');
+    mkdirSync(upTo003);
+    for (const file of readdirSync(MIGRATIONS).filter((f) => /^00[1-3]_/.test(f))) copyFileSync(join(MIGRATIONS, file), join(upTo003, file));
+    migrate(old, upTo003);
+    old.exec(`INSERT INTO users (username, password_hash, role, created_date) VALUES ('ola', 'x', 'admin', '2026-01-01');
+              INSERT INTO audit_log (at, event, user_id, via) VALUES ('2026-11-01T08:00:00Z', 'login', 1, 'web');
+              INSERT INTO audit_log (at, event, user_id, via) VALUES ('2026-11-02T08:00:00Z', 'logout', 1, 'web');
+              DELETE FROM audit_log WHERE id = 2;`);
+    old.close();
+    const db = openDatabase(join(dir, 'survey.sqlite'));
+    cleanups.unshift(() => db.close());
+    const { auditLog } = createStores(db.conn);
+    auditLog.record({ at: NOW, event: 'logout', userId: 1, via: 'web' });
+    // The kept entry keeps its id, and a new one never reuses a deleted one's (AUTOINCREMENT).
+    expect(auditLog.latest(10).map((e) => [e.id, e.event])).toEqual([
+      [3, 'logout'],
+      [1, 'login'],
+    ]);
+    expect(db.conn.pragma('foreign_key_check')).toEqual([]);
+  });
 });
 
 describe('config', () => {
