@@ -10,7 +10,7 @@ import { translator, type Translate } from '../../server/i18n/messages.ts';
 import { LANGUAGES } from '../../server/survey/types.ts';
 import { OLDER_RETIRED, WORKING_ADULT } from '../helpers/survey.ts';
 import type { Fields } from '../helpers/browser.ts';
-import { expectErrorContract, expectFocusOn, JS_ON, MODES, startTarget, Visitor, type Mode, type Target } from './support.ts';
+import { answerByRequest, expectErrorContract, expectFocusOn, JS_ON, MODES, startTarget, Visitor, type Mode, type Target } from './support.ts';
 
 const MINUTE = 60_000;
 
@@ -33,24 +33,6 @@ async function answerToCheck(visitor: Visitor, t: Translate, answers: Fields, st
   for (let id = await visitor.pageId(); id !== 'check'; id = await visitor.pageId()) {
     expect(await page.locator('input:checked').count(), `nothing ticked yet on ${id}`).toBe(0);
     await answer(page, id!, answers[id!]!, t('common.continue'));
-  }
-}
-
-/**
- * The answers posted as the forms would post them, through the browser's own
- * cookies but without rendering each page: for tests about what comes after.
- */
-async function answerByRequest(page: Page, answers: Fields): Promise<void> {
-  const csrf = await page.locator('input[name="_csrf"]').first().inputValue();
-  for (const [id, value] of Object.entries(answers)) {
-    const form = new URLSearchParams({ _csrf: csrf });
-    for (const code of typeof value === 'string' ? [value] : value) form.append(id, code);
-    const res = await page.request.post(`/s/demo/q/${id}`, {
-      data: form.toString(),
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      maxRedirects: 0,
-    });
-    expect(res.status(), id).toBe(303);
   }
 }
 

@@ -5,20 +5,20 @@
 // putting one mistyped code right from the error summary.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../server/auth/password.ts';
+import { addUser } from '../helpers/app.ts';
 import { translator } from '../../server/i18n/messages.ts';
 import { instrument } from '../../server/survey/definition.ts';
 import { LANGUAGES } from '../../server/survey/types.ts';
 import type { Fields } from '../helpers/browser.ts';
 import { OLDER_RETIRED, WORKING_ADULT } from '../helpers/survey.ts';
-import { expectErrorContract, expectFocusOn, focused, JS_ON, MODES, startTarget, Visitor, type Mode, type Target } from './support.ts';
+import { answerByRequest, expectErrorContract, expectFocusOn, focused, JS_ON, MODES, startTarget, Visitor, type Mode, type Target } from './support.ts';
 
 const STAFF = { username: 'siri.servicetorg', password: 'staff password long enough' } as const;
 
 let target: Target;
 beforeAll(async () => {
   target = await startTarget();
-  target.app.stores.users.create({ username: STAFF.username, passwordHash: await hashPassword(STAFF.password), role: 'staff', createdDate: '2026-01-01' });
+  await addUser(target.app, STAFF);
 });
 afterAll(async () => target?.close());
 
@@ -28,21 +28,6 @@ async function signIn(page: Page): Promise<void> {
   const csrf = await page.locator('input[name="_csrf"]').inputValue();
   const res = await page.request.post('/login', { form: { _csrf: csrf, ...STAFF }, maxRedirects: 0 });
   expect(res.status()).toBe(303);
-}
-
-/** Posts answers to the question pages through the browser's cookies, without rendering each page. */
-async function answerByRequest(page: Page, answers: Fields): Promise<void> {
-  const csrf = await page.locator('input[name="_csrf"]').first().inputValue();
-  for (const [id, value] of Object.entries(answers)) {
-    const form = new URLSearchParams({ _csrf: csrf });
-    for (const code of typeof value === 'string' ? [value] : value) form.append(id, code);
-    const res = await page.request.post(`/s/demo/q/${id}`, {
-      data: form.toString(),
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      maxRedirects: 0,
-    });
-    expect(res.status(), id).toBe(303);
-  }
 }
 
 describe.each(MODES)('$name', (mode: Mode) => {

@@ -10,6 +10,7 @@ import { expect } from 'vitest';
 import { translator } from '../../server/i18n/messages.ts';
 import type { Language } from '../../server/survey/types.ts';
 import { testApp, type TestApp } from '../helpers/app.ts';
+import type { Fields } from '../helpers/browser.ts';
 import { CHROMIUM, CHROMIUM_ARGS } from '../helpers/chromium.ts';
 
 
@@ -333,4 +334,22 @@ export async function expectErrorContract(page: Page, lang: Language, state: str
   await links[0]!.click();
   const target = (await links[0]!.getAttribute('href'))!.slice(1);
   expect(await page.evaluate(() => document.activeElement?.id)).toBe(target);
+}
+
+/**
+ * The answers posted as the forms would post them, through the browser's own
+ * cookies but without rendering each page: for tests about what comes after.
+ */
+export async function answerByRequest(page: Page, answers: Fields): Promise<void> {
+  const csrf = await page.locator('input[name="_csrf"]').first().inputValue();
+  for (const [id, value] of Object.entries(answers)) {
+    const form = new URLSearchParams({ _csrf: csrf });
+    for (const code of typeof value === 'string' ? [value] : value) form.append(id, code);
+    const res = await page.request.post(`/s/demo/q/${id}`, {
+      data: form.toString(),
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      maxRedirects: 0,
+    });
+    expect(res.status(), id).toBe(303);
+  }
 }

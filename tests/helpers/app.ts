@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type SurveyDatabase } from '../../db/connection.ts';
 import { createStores } from '../../db/stores.ts';
+import { hashPassword } from '../../server/auth/password.ts';
 import { bootstrapAdmin, seedDemoRound } from '../../server/bootstrap.ts';
 import { loadConfig, type Config } from '../../server/config.ts';
 import { createApp } from '../../server/http/app.ts';
@@ -55,6 +56,15 @@ export async function testApp(options: { instrument?: Instrument; env?: Record<s
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Adds a staff member or admin straight to the app's database (the users page and command have tests of their own); returns the id. */
+export async function addUser(
+  target: TestApp,
+  user: { readonly username: string; readonly password: string },
+  role: 'staff' | 'admin' = 'staff',
+): Promise<number> {
+  return target.stores.users.create({ username: user.username, passwordHash: await hashPassword(user.password), role, createdDate: '2026-01-01' });
 }
 
 /** A logger that keeps every line it writes, for tests that read what was logged. */

@@ -4,10 +4,9 @@
 // back to the staff page. A bad code or a form number already keyed is refused
 // with 400 and the field marked, and nothing is stored.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../server/auth/password.ts';
 import { translator } from '../../server/i18n/messages.ts';
 import { instrument } from '../../server/survey/definition.ts';
-import { testApp, type TestApp } from '../helpers/app.ts';
+import { addUser, testApp, type TestApp } from '../helpers/app.ts';
 import { exportCsv, signedInAdmin } from '../helpers/admin.ts';
 import { Browser, type Fields, type Page } from '../helpers/browser.ts';
 import { OLDER_RETIRED, WORKING_ADULT } from '../helpers/survey.ts';
@@ -20,12 +19,7 @@ let staffId: number;
 let staff: Browser;
 beforeAll(async () => {
   target = await testApp();
-  staffId = target.stores.users.create({
-    username: STAFF.username,
-    passwordHash: await hashPassword(STAFF.password),
-    role: 'staff',
-    createdDate: '2026-01-01',
-  });
+  staffId = await addUser(target, STAFF);
   staff = new Browser(target);
   await staff.visit('/login');
   await staff.post('/login', STAFF);

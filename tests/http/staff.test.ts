@@ -4,10 +4,9 @@
 // id; the staff member is back at /staff afterwards, still signed in. Phone
 // mode adds interviewer guidance; every staff-made response is in the audit log.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../server/auth/password.ts';
 import { translator } from '../../server/i18n/messages.ts';
 import { instrument } from '../../server/survey/definition.ts';
-import { testApp, type TestApp } from '../helpers/app.ts';
+import { addUser, testApp, type TestApp } from '../helpers/app.ts';
 import { exportCsv, signedInAdmin } from '../helpers/admin.ts';
 import { Browser, type Fields, type Page } from '../helpers/browser.ts';
 import { answerFrom, OLDER_RETIRED, start, WORKING_ADULT } from '../helpers/survey.ts';
@@ -20,12 +19,7 @@ let target: TestApp;
 let staffId: number;
 beforeAll(async () => {
   target = await testApp();
-  staffId = target.stores.users.create({
-    username: STAFF.username,
-    passwordHash: await hashPassword(STAFF.password),
-    role: 'staff',
-    createdDate: '2026-01-01',
-  });
+  staffId = await addUser(target, STAFF);
 });
 afterAll(() => target.close());
 
