@@ -158,7 +158,7 @@ export function citizenRouter(services: Services, render: RenderPage): Router {
         selected,
         save: SAVE_ACTION,
         error: items[0]?.message ?? null,
-        staffNote: mode ? staffNote(mode, t, mode === 'phone' ? phoneGuidance(instrument, lang, question) : []) : null,
+        staffNote: mode ? staffNote(mode, t, mode === 'phone' ? phoneGuidance(instrument, lang, question) : {}) : null,
         // In a phone interview, "don't know" and "prefer not to say" are not read out (instrument.interviewer).
         reserved: mode === 'phone' ? { note: instrument.interviewer.reserved[lang], codes: [DONT_KNOW, PREFER_NOT_TO_SAY] } : null,
         sectionTitle: instrument.sections.find((s) => s.id === question.section)?.title[lang] ?? '',
@@ -226,7 +226,7 @@ export function citizenRouter(services: Services, render: RenderPage): Router {
       organisation: round.organisation,
       locals: {
         sections,
-        staffNote: mode ? staffNote(mode, t, mode === 'phone' ? [instrument.interviewer.check[lang]] : []) : null,
+        staffNote: mode ? staffNote(mode, t, mode === 'phone' ? { note: instrument.interviewer.check[lang] } : {}) : null,
       },
     });
   });
@@ -318,17 +318,25 @@ function errorItem(
 /** What the staff member sees above a page: the mode, and in a phone interview how to read it aloud. */
 export interface StaffNote {
   readonly title: string;
-  readonly guidance: readonly string[];
+  /** This page's own note (the question's, or the check page's). */
+  readonly note: string | null;
+  /** How to read any question aloud: folded away after the first page, so the question stays in view. */
+  readonly general: readonly string[];
+  readonly generalOpen: boolean;
 }
 
-function staffNote(mode: StaffMode, t: Translate, guidance: readonly string[]): StaffNote {
-  return { title: t(STAFF_NOTE_TITLE[mode]), guidance };
+type Guidance = { readonly note?: string; readonly general?: readonly string[]; readonly generalOpen?: boolean };
+
+function staffNote(mode: StaffMode, t: Translate, guidance: Guidance): StaffNote {
+  return { title: t(STAFF_NOTE_TITLE[mode]), note: guidance.note ?? null, general: guidance.general ?? [], generalOpen: guidance.generalOpen ?? false };
 }
 
-/** How to read a question aloud: the general points, then the question's own note. */
-function phoneGuidance(instrument: Instrument, lang: Language, question: Question): string[] {
-  const general = instrument.interviewer.general.map((text) => text[lang]);
-  return question.interviewer ? [...general, question.interviewer[lang]] : general;
+function phoneGuidance(instrument: Instrument, lang: Language, question: Question): Guidance {
+  return {
+    ...(question.interviewer ? { note: question.interviewer[lang] } : {}),
+    general: instrument.interviewer.general.map((text) => text[lang]),
+    generalOpen: question === instrument.questions[0],
+  };
 }
 
 const STAFF_NOTE_TITLE = { assisted: 'staff.noteAssisted', phone: 'staff.notePhone', paper: 'staff.notePaper' } as const;

@@ -3,8 +3,8 @@
 // number so no form is keyed twice. Stored, it leads back to the staff page.
 import { Router, type Request, type Response } from 'express';
 import type { MessageKey, Translate } from '../i18n/messages.ts';
-import { parsePaperForm, paperFormNumber, typedValues, type PaperError } from '../survey/paper.ts';
-import type { Instrument, Language } from '../survey/types.ts';
+import { blankTail, parsePaperForm, paperFormNumber, typedValues, type PaperError } from '../survey/paper.ts';
+import type { Instrument, Language, Question } from '../survey/types.ts';
 import { requireRole } from './auth.ts';
 import { recordResponse } from './record-response.ts';
 import { loadRound } from './round-pages.ts';
@@ -14,6 +14,8 @@ import { numberedSections } from './paper-form.ts';
 import type { ErrorItem, RenderPage } from './views.ts';
 
 const NUMBER_FIELD = 'paper_form_number';
+/** Ticked to say that the blank questions at the end are blank on paper too. */
+const BLANK_REST = { name: 'blank_rest', value: '1' } as const;
 /** The form's language, named in the staff member's: «bokmål», "Norwegian Nynorsk". */
 const FORM_LANGUAGE = { nb: 'paper.language.nb', nn: 'paper.language.nn', en: 'paper.language.en' } as const satisfies Record<Language, MessageKey>;
 const PAPER_ERROR_TEXT = {
@@ -36,6 +38,7 @@ export function paperEntryRouter(services: Services, render: RenderPage): Router
     status: number,
     typed: Readonly<Record<string, string>>,
     errors: readonly ErrorItem[],
+    askBlankRest = false,
   ) => {
     const { round, t, lang } = res.locals;
     const byField = new Map(errors.map((e) => [e.target, e.message]));
@@ -50,6 +53,7 @@ export function paperEntryRouter(services: Services, render: RenderPage): Router
       locals: {
         round,
         languageName: t(FORM_LANGUAGE[lang]),
+        blankRest: askBlankRest ? { ...BLANK_REST, label: t('paper.blankRest') } : null,
         numberField: { name: NUMBER_FIELD, value: typed[NUMBER_FIELD] ?? '', error: byField.get(NUMBER_FIELD) },
         sections: numberedSections(instrument, lang, t).map((section) => ({
           title: section.title,
@@ -87,6 +91,12 @@ export function paperEntryRouter(services: Services, render: RenderPage): Router
     }
     if (!parsed.ok) errors.push(...parsed.errors.map((e) => paperErrorItem(instrument, e, t)));
     if (errors.length > 0 || !number.success || !parsed.ok) return renderEntry(req, res, 400, typed, errors);
+    const tail = body[BLANK_REST.name] === BLANK_REST.value ? [] : blankTail(instrument, parsed.answers);
+    if (tail.length > 0) {
+      const numberOf = (q: Question) => instrument.questions.indexOf(q) + 1;
+      const message = t('paper.blankTail', { from: numberOf(tail[0]!), to: numberOf(tail.at(-1)!) });
+      return renderEntry(req, res, 400, typed, [{ target: tail[0]!.id, message }], true);
+    }
 
     const id = recordResponse(services, round, parsed.answers, lang, {
       mode: 'paper',

@@ -19,7 +19,7 @@ export function printRouter(services: Services, render: RenderPage): Router {
     res.locals.sessionControls = undefined;
     await render(req, res, {
       view: 'citizen/print',
-      title: t('print.title'),
+      title: t('service.name'),
       page: 'print',
       organisation: round.organisation,
       locals: {

@@ -32,8 +32,8 @@ const sessionData = z.object({
   extraTime: z.boolean().optional(),
   /** The code this session's saved draft was saved or resumed with, to show it again. */
   resumeCode: z.string().optional(),
-  /** A staff member's last choice on the staff page, offered again for the next citizen. */
-  staffStart: z.object({ round: z.string(), mode: z.enum(['assisted', 'phone', 'paper']) }).optional(),
+  /** A staff member's last start: its round and language are offered again, and keyed entry goes on in it. */
+  staffStart: z.object({ round: z.string(), mode: z.enum(['assisted', 'phone', 'paper']), language: z.enum(LANGUAGES) }).optional(),
   /** What happened to the answers of the session before this one (for the timeout page). */
   expired: z.enum(['kept', 'deleted', 'unknown']).optional(),
 });

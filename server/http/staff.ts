@@ -56,6 +56,7 @@ export function staffRouter(services: Services, render: RenderPage): Router {
     const done = STAFF_OUTCOMES.find((o) => o === req.query['done']);
     const formNumber = typeof req.query['form'] === 'string' ? req.query['form'].slice(0, 20) : '';
     const skipped = Number(req.query['skipped']);
+    const lastRound = rounds.find((r) => r.slug === last?.round);
     await render(req, res, {
       view: 'staff/index',
       status,
@@ -69,6 +70,8 @@ export function staffRouter(services: Services, render: RenderPage): Router {
         rounds,
         notice: status === 200 && done ? t(OUTCOME_TEXT[done], { form: formNumber }) : null,
         skippedNotice: status === 200 && done === 'paper' && skipped > 0 ? t('staff.doneSkipped', { n: skipped }) : null,
+        // Straight on to the next paper form of the same round: no staff-page round trip per form.
+        nextPaper: status === 200 && done === 'paper' && lastRound ? staffPaths.paper(lastRound) : null,
         inProgress: rounds.flatMap((round) => {
           const draft = stores.drafts.get(req.session.idHash, round.id);
           if (!draft) return [];
@@ -93,14 +96,15 @@ export function staffRouter(services: Services, render: RenderPage): Router {
             name: 'mode',
             legend: t('staff.modeLegend'),
             choices: STAFF_MODES.map((m) => ({ value: m, label: t(MODE_LABEL[m]) })),
-            checked: form.mode ?? last?.mode,
+            // Never guessed from the last citizen: a wrong mode would go unnoticed into the data.
+            checked: form.mode,
             error: fieldErrors.mode,
           },
           {
             name: 'language',
             legend: t('staff.languageLegend'),
-            choices: LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] })),
-            checked: form.language ?? lang,
+            choices: LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l], lang: l })),
+            checked: form.language ?? last?.language ?? lang,
             error: fieldErrors.language,
           },
         ],
@@ -136,7 +140,7 @@ export function staffRouter(services: Services, render: RenderPage): Router {
     }
     req.session.update({
       lang: language.data,
-      staffStart: { round: open.slug, mode: mode.data },
+      staffStart: { round: open.slug, mode: mode.data, language: language.data },
       submitted: undefined,
       expired: undefined,
     });

@@ -3,7 +3,7 @@
 // (a question left blank on paper is stored as unanswered, instrument.md) and
 // answers to questions the form told the respondent to skip are not stored.
 import { z } from 'zod';
-import { shownAnswers } from './pages.ts';
+import { shownAnswers, shownQuestions } from './pages.ts';
 import type { Answers, AnswerValue, Instrument, Question } from './types.ts';
 
 export type PaperErrorKind =
@@ -75,6 +75,18 @@ export function parsePaperForm(instrument: Instrument, body: unknown): PaperPars
   if (Object.keys(answers).length === 0) return { ok: false, errors: [{ questionId: instrument.questions[0]!.id, kind: 'empty' }] };
   const stored = shownAnswers(instrument, answers);
   return { ok: true, answers: stored, routedOut: Object.keys(answers).filter((id) => !(id in stored)) };
+}
+
+/**
+ * The questions after the last one keyed, when there are at least `min` of them:
+ * a form keyed only part-way (Enter pressed too soon) looks like this, and is
+ * stored only once the keyer says the rest is blank on paper too.
+ */
+export function blankTail(instrument: Instrument, answers: Answers, min = 3): readonly Question[] {
+  const shown = shownQuestions(instrument, answers);
+  const lastKeyed = shown.findLastIndex((q) => answers[q.id] !== undefined);
+  const tail = shown.slice(lastKeyed + 1);
+  return tail.length >= min ? tail : [];
 }
 
 /** The number written on the paper form: letters, digits and dashes, spaces dropped, upper case. */

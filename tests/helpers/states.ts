@@ -259,7 +259,9 @@ async function staffStates(rec: Recorder, target: TestApp, lang: Language): Prom
     status: 400,
     pageId: 'paper-entry',
   });
-  rec.record(lang, 'staff/done-paper', await staff.submit('/staff/paper/demo', { paper_form_number: `P-${lang}`, age_group: '6', multi_agency: '2', coherence_alone: '1' }), {
+  const early = { paper_form_number: `P-${lang}`, age_group: '6', multi_agency: '2', coherence_alone: '1' };
+  rec.record(lang, 'paper-entry/blank-tail', await staff.post('/staff/paper/demo', early), { status: 400, pageId: 'paper-entry' });
+  rec.record(lang, 'staff/done-paper', await staff.submit('/staff/paper/demo', { ...early, blank_rest: '1' }), {
     ...ok,
     pageId: 'staff',
   });

@@ -122,6 +122,7 @@ describe('the keyed-entry page', () => {
     await entryPage();
     const saved = await staff.post('/staff/paper/demo', {
       paper_form_number: '20',
+      blank_rest: '1',
       age_group: '7',
       multi_agency: '2',
       coherence_alone: '3',
@@ -135,6 +136,27 @@ describe('the keyed-entry page', () => {
     expect(row).toMatchObject({ age_group: '7', income: '', coherence_alone: '', coherence_easy: '', devices_1: '1', devices_3: '1', segment: 'utsatt', segment_reasons: 'age' });
   });
 
+  it('asks before storing a form whose last questions are all blank (Enter pressed too soon), and stores it when told', async () => {
+    await entryPage();
+    const before = count();
+    const early = await staff.post('/staff/paper/demo', { paper_form_number: '23', age_group: '6', gender: '1' });
+    expect(early.status).toBe(400);
+    const numberOf = (id: string): number => instrument.questions.findIndex((q) => q.id === id) + 1;
+    expect(early.html.querySelector('.error-summary a')!.textContent).toBe(
+      nb('paper.blankTail', { from: numberOf('main_activity'), to: instrument.questions.length }),
+    );
+    expect(markedFields(early)).toEqual(['main_activity']);
+    expect(early.html.querySelector('input[type="checkbox"][name="blank_rest"]')).not.toBeNull();
+    expect(early.html.querySelector('#gender')!.getAttribute('value')).toBe('1');
+    expect(count()).toBe(before);
+    const told = await staff.post('/staff/paper/demo', { paper_form_number: '23', age_group: '6', gender: '1', blank_rest: '1' });
+    expect(told.status).toBe(303);
+    expect(count()).toBe(before + 1);
+    // One or two blank questions at the end are a respondent's, not a keyer's slip: stored at once.
+    const { learn_pref: _last, help_source: _before, ...nearlyAll } = typed(OLDER_RETIRED);
+    expect((await staff.post('/staff/paper/demo', { paper_form_number: '24', ...nearlyAll })).status).toBe(303);
+  });
+
   it('refuses a form with nothing keyed', async () => {
     await entryPage();
     const page = await staff.post('/staff/paper/demo', { paper_form_number: '21' });
@@ -145,7 +167,7 @@ describe('the keyed-entry page', () => {
   it('records the language of the form being keyed', async () => {
     await staff.visit('/staff');
     await staff.submit('/staff', { round: 'demo', mode: 'paper', language: 'nn' });
-    const saved = await staff.post('/staff/paper/demo', { paper_form_number: '22', age_group: '1' });
+    const saved = await staff.post('/staff/paper/demo', { paper_form_number: '22', age_group: '1', blank_rest: '1' });
     expect(saved.status).toBe(303);
     expect(target.db.conn.prepare("SELECT language FROM responses WHERE paper_form_number = '22'").pluck().get()).toBe('nn');
   });

@@ -63,6 +63,8 @@ describe('the staff page', () => {
     expect(form.querySelectorAll('input[name="mode"]').map((i) => i.getAttribute('value'))).toEqual(['assisted', 'phone', 'paper']);
     // One open round is chosen already: one click less for every citizen.
     expect(form.querySelector('input[name="round"]')!.hasAttribute('checked')).toBe(true);
+    // The mode is never pre-chosen: a guess from the last citizen would go unnoticed into the data.
+    expect(form.querySelectorAll('input[name="mode"][checked]')).toHaveLength(0);
     const admin = await signedInAdmin(target);
     expect((await admin.visit('/admin')).html.querySelector('a[href="/staff"]')).not.toBeNull();
     expect(await admin.visit('/staff')).toMatchObject({ status: 200, pageId: 'staff' });
@@ -130,14 +132,17 @@ describe('beside the citizen and by phone', () => {
         const question = instrument.questions.find((q) => q.id === page.pageId)!;
         pages.push(question.id);
         expect(page.html.querySelector('.staff-note')?.textContent).toContain(en('staff.notePhone'));
-        expect(guidanceOf(page)).toEqual(question.interviewer ? [...general, question.interviewer.en] : general);
+        expect(guidanceOf(page)).toEqual(general);
+        expect(page.html.querySelector('.staff-note__text')?.textContent ?? null).toBe(question.interviewer?.en ?? null);
+        // Open on the first question, folded away after it so the question stays in view.
+        expect(page.html.querySelector('.staff-note details')!.hasAttribute('open')).toBe(question === instrument.questions[0]);
         // "Don't know" and "Prefer not to say" are marked as not to be read out, and only they.
         const marked = page.html.querySelectorAll('.choice').filter((c) => c.querySelector('.choice__reserved')).map((c) => c.querySelector('input')!.getAttribute('value'));
         expect(marked).toEqual(question.options.filter((o) => o.code === 8 || o.code === 9).map((o) => String(o.code)));
       },
     });
     expect(pages).toContain('income');
-    expect(check.html.querySelector('.staff-note li')?.textContent).toBe(instrument.interviewer.check.en);
+    expect(check.html.querySelector('.staff-note__text')?.textContent).toBe(instrument.interviewer.check.en);
     await staff.submit('/s/demo/check');
     expect(responses().at(-1)).toMatchObject({ mode: 'phone', staff_user_id: staffId, language: 'en' });
   });
