@@ -77,7 +77,7 @@ describe.each(MODES)('$name', (mode: Mode) => {
     await staff.audit('printable form, large print');
     expect(staff.errors).toEqual([]);
     await staff.close();
-  });
+   }, 90_000);
 });
 
 const LANGUAGE_LABEL = { nb: 'Bokmål', nn: 'Nynorsk', en: 'English' } as const;
@@ -173,5 +173,5 @@ describe('keyed entry with the keyboard alone', () => {
     ]);
     expect(staff.errors).toEqual([]);
     await staff.close();
-  });
+  }, 90_000);
 });
