@@ -6,11 +6,11 @@ import type { MessageKey, Translate } from '../i18n/messages.ts';
 import { blankTail, parsePaperForm, paperFormNumber, typedValues, type PaperError } from '../survey/paper.ts';
 import type { Instrument, Language, Question } from '../survey/types.ts';
 import { requireRole } from './auth.ts';
+import { numberedSections } from './paper-form.ts';
 import { recordResponse } from './record-response.ts';
 import { loadRound } from './round-pages.ts';
 import type { Services } from './services.ts';
 import { staffPaths } from './staff-paths.ts';
-import { numberedSections } from './paper-form.ts';
 import type { ErrorItem, RenderPage } from './views.ts';
 
 const NUMBER_FIELD = 'paper_form_number';
@@ -24,7 +24,6 @@ const PAPER_ERROR_TEXT = {
   exclusive: 'paper.errorExclusive',
   empty: 'paper.errorEmpty',
 } as const satisfies Record<PaperError['kind'], MessageKey>;
-
 
 export function paperEntryRouter(services: Services, render: RenderPage): Router {
   const { instrument, stores } = services;
