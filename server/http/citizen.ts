@@ -2,6 +2,7 @@
 // per page, check your answers, receipt. Post/redirect/get throughout; answers
 // never travel in URLs. Handlers parse, call the survey domain, then render or redirect.
 import { Router, type Request, type Response } from 'express';
+import type { Mode } from '../../db/drafts.ts';
 import type { Round } from '../../db/rounds.ts';
 import { optionLabel } from '../survey/codebook.ts';
 import {
@@ -43,16 +44,15 @@ export function citizenRouter(services: Services, render: RenderPage): Router {
 
   const resumePath = (round: Round, answers: Answers): string => continuePath(instrument, round, answers);
 
-  const loadDraft = (req: Request, round: Round): Answers | undefined => {
+  /** The session's unfinished answers for the round, and how they are being given. */
+  const loadDraft = (req: Request, round: Round): { answers: Answers; mode: Mode } | undefined => {
     const draft = stores.drafts.get(req.session.idHash, round.id);
-    return draft ? readAnswers(instrument, draft.answers) : undefined;
+    return draft ? { answers: readAnswers(instrument, draft.answers), mode: draft.mode } : undefined;
   };
 
-  /** How the session's draft is being answered, when a signed-in staff member is helping (else undefined). */
-  const staffMode = (req: Request, round: Round): StaffMode | undefined => {
-    const mode = stores.drafts.get(req.session.idHash, round.id)?.mode;
-    return mode && mode !== 'self' && currentUser(services, req) ? mode : undefined;
-  };
+  /** The mode of a draft a signed-in staff member is helping with; undefined for a citizen on their own. */
+  const staffModeOf = (req: Request, mode: Mode): StaffMode | undefined =>
+    mode !== 'self' && currentUser(services, req) ? mode : undefined;
 
   const saveDraft = (req: Request, round: Round, answers: Answers): void => {
     stores.drafts.save({
@@ -103,7 +103,7 @@ export function citizenRouter(services: Services, render: RenderPage): Router {
 
   router.post('/s/:slug', (req, res) => {
     const { round } = res.locals;
-    let answers = loadDraft(req, round);
+    let answers = loadDraft(req, round)?.answers;
     if (!answers) {
       answers = {};
       saveDraft(req, round, answers);
@@ -114,20 +114,21 @@ export function citizenRouter(services: Services, render: RenderPage): Router {
   });
 
   /** The question page's id and draft, or a redirect to where the respondent belongs. */
-  const openQuestion = (req: Request, res: Response): { question: Question; answers: Answers } | undefined => {
+  const openQuestion = (req: Request, res: Response): { question: Question; answers: Answers; mode: Mode } | undefined => {
     const { round } = res.locals;
     const question = findQuestion(instrument, String(req.params['questionId']));
-    const answers = loadDraft(req, round);
-    if (!answers) {
+    const draft = loadDraft(req, round);
+    if (!draft) {
       res.redirect(303, paths.start(round));
       return undefined;
     }
+    const { answers, mode } = draft;
     if (!question) return undefined;
     if (!isReachable(instrument, answers, question.id)) {
       res.redirect(303, resumePath(round, answers));
       return undefined;
     }
-    return { question, answers };
+    return { question, answers, mode };
   };
 
   const renderQuestion = async (
@@ -135,6 +136,7 @@ export function citizenRouter(services: Services, render: RenderPage): Router {
     res: Response,
     question: Question,
     answers: Answers,
+    draftMode: Mode,
     selected: readonly number[],
     errors: readonly AnswerError[] = [],
   ): Promise<void> => {
@@ -144,7 +146,7 @@ export function citizenRouter(services: Services, render: RenderPage): Router {
     const back = fromCheck ? paths.check(round) : previous ? paths.question(round, previous.id) : paths.start(round);
     const where = progress(instrument, answers, question.id);
     const items = errors.map((e) => errorItem(e, question, selected, lang, t));
-    const mode = staffMode(req, round);
+    const mode = staffModeOf(req, draftMode);
     await render(req, res, {
       view: 'citizen/question',
       status: errors.length > 0 ? 400 : 200,
@@ -170,14 +172,14 @@ export function citizenRouter(services: Services, render: RenderPage): Router {
   router.get('/s/:slug/q/:questionId', async (req, res, next) => {
     const opened = openQuestion(req, res);
     if (!opened) return res.headersSent ? undefined : next();
-    const { question, answers } = opened;
-    await renderQuestion(req, res, question, answers, codesOf(answers[question.id]));
+    const { question, answers, mode } = opened;
+    await renderQuestion(req, res, question, answers, mode, codesOf(answers[question.id]));
   });
 
   router.post('/s/:slug/q/:questionId', async (req, res, next) => {
     const opened = openQuestion(req, res);
     if (!opened) return res.headersSent ? undefined : next();
-    const { question, answers } = opened;
+    const { question, answers, mode } = opened;
     const { round } = res.locals;
     const parsed = parseAnswers([question], req.body);
     if (isSave(req.body)) {
@@ -187,7 +189,7 @@ export function citizenRouter(services: Services, render: RenderPage): Router {
       return res.redirect(303, paths.saved(round));
     }
     if (!parsed.ok) {
-      return renderQuestion(req, res, question, answers, postedCodes(question, req.body), parsed.errors);
+      return renderQuestion(req, res, question, answers, mode, postedCodes(question, req.body), parsed.errors);
     }
     const updated: Answers = { ...answers, ...parsed.answers };
     saveDraft(req, round, updated);
@@ -200,8 +202,9 @@ export function citizenRouter(services: Services, render: RenderPage): Router {
 
   router.get('/s/:slug/check', async (req, res) => {
     const { round, t, lang } = res.locals;
-    const answers = loadDraft(req, round);
-    if (!answers) return res.redirect(303, req.session.data.submitted === round.slug ? paths.receipt(round) : paths.start(round));
+    const draft = loadDraft(req, round);
+    if (!draft) return res.redirect(303, req.session.data.submitted === round.slug ? paths.receipt(round) : paths.start(round));
+    const { answers } = draft;
     if (firstUnanswered(instrument, answers)) return res.redirect(303, resumePath(round, answers));
     const shown = shownQuestions(instrument, answers);
     const sections = instrument.sections
@@ -217,7 +220,7 @@ export function citizenRouter(services: Services, render: RenderPage): Router {
       }))
       .filter((s) => s.rows.length > 0);
     const last = shown.at(-1);
-    const mode = staffMode(req, round);
+    const mode = staffModeOf(req, draft.mode);
     await render(req, res, {
       view: 'citizen/check',
       title: t('check.title'),
@@ -233,15 +236,15 @@ export function citizenRouter(services: Services, render: RenderPage): Router {
 
   router.post('/s/:slug/check', (req, res) => {
     const { round, lang } = res.locals;
-    const answers = loadDraft(req, round);
-    if (!answers) {
+    const draft = loadDraft(req, round);
+    if (!draft) {
       // Already submitted (double click, back button): the first submit stands. A second click
       // that arrived while the first was being stored still holds the old session: its row says so.
       const submitted = req.session.data.submitted === round.slug || stores.sessions.get(req.session.idHash)?.ended === 'submitted';
       return res.redirect(303, submitted ? paths.receipt(round) : paths.start(round));
     }
+    const { answers, mode } = draft;
     if (firstUnanswered(instrument, answers)) return res.redirect(303, resumePath(round, answers));
-    const mode = stores.drafts.get(req.session.idHash, round.id)?.mode ?? 'self';
     const staff = currentUser(services, req);
     recordResponse(services, round, answers, lang, {
       mode,
