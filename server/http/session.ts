@@ -33,7 +33,7 @@ const sessionData = z.object({
   /** The code this session's saved draft was saved or resumed with, to show it again. */
   resumeCode: z.string().optional(),
   /** A staff member's last start: its round and language are offered again, and keyed entry goes on in it. */
-  staffStart: z.object({ round: z.string(), mode: z.enum(['assisted', 'phone', 'paper']), language: z.enum(LANGUAGES) }).optional(),
+  staffStart: z.object({ round: z.string(), language: z.enum(LANGUAGES) }).optional(),
   /** What happened to the answers of the session before this one (for the timeout page). */
   expired: z.enum(['kept', 'deleted', 'unknown']).optional(),
 });

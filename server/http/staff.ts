@@ -57,14 +57,37 @@ export function staffRouter(services: Services, render: RenderPage): Router {
     const formNumber = typeof req.query['form'] === 'string' ? req.query['form'].slice(0, 20) : '';
     const skipped = Number(req.query['skipped']);
     const lastRound = rounds.find((r) => r.slug === last?.round);
+    const groups = [
+      {
+        name: 'round',
+        legend: t('staff.roundLegend'),
+        choices: rounds.map((r) => ({ value: r.slug, label: r.title })),
+        checked: form.round ?? (rounds.length === 1 ? rounds[0]!.slug : last?.round),
+        error: fieldErrors.round,
+      },
+      {
+        name: 'mode',
+        legend: t('staff.modeLegend'),
+        choices: STAFF_MODES.map((m) => ({ value: m, label: t(MODE_LABEL[m]) })),
+        // Never guessed from the last citizen: a wrong mode would go unnoticed into the data.
+        checked: form.mode,
+        error: fieldErrors.mode,
+      },
+      {
+        name: 'language',
+        legend: t('staff.languageLegend'),
+        choices: LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l], lang: l })),
+        checked: form.language ?? last?.language ?? lang,
+        error: fieldErrors.language,
+      },
+    ];
     await render(req, res, {
       view: 'staff/index',
       status,
       title: t('staff.title'),
       page: 'staff',
-      errors: (['round', 'mode', 'language'] as const)
-        .filter((f) => fieldErrors[f])
-        .map((f) => ({ target: f === 'round' ? `round-${rounds[0]?.slug ?? ''}` : `${f}-${f === 'mode' ? 'assisted' : 'nb'}`, message: fieldErrors[f]! })),
+      // Each summary link goes to its group's first radio (views/partials/radio-group.ejs names it so).
+      errors: groups.flatMap((g) => (g.error ? [{ target: `${g.name}-${g.choices[0]?.value ?? ''}`, message: g.error }] : [])),
       locals: {
         user,
         rounds,
@@ -84,30 +107,7 @@ export function staffRouter(services: Services, render: RenderPage): Router {
             },
           ];
         }),
-        groups: [
-          {
-            name: 'round',
-            legend: t('staff.roundLegend'),
-            choices: rounds.map((r) => ({ value: r.slug, label: r.title })),
-            checked: form.round ?? (rounds.length === 1 ? rounds[0]!.slug : last?.round),
-            error: fieldErrors.round,
-          },
-          {
-            name: 'mode',
-            legend: t('staff.modeLegend'),
-            choices: STAFF_MODES.map((m) => ({ value: m, label: t(MODE_LABEL[m]) })),
-            // Never guessed from the last citizen: a wrong mode would go unnoticed into the data.
-            checked: form.mode,
-            error: fieldErrors.mode,
-          },
-          {
-            name: 'language',
-            legend: t('staff.languageLegend'),
-            choices: LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l], lang: l })),
-            checked: form.language ?? last?.language ?? lang,
-            error: fieldErrors.language,
-          },
-        ],
+        groups,
         printLinks: rounds.map((round) => ({ round, links: LANGUAGES.map((l) => ({ lang: l, name: LANGUAGE_NAMES[l], href: `${roundPaths.print(round)}?lang=${l}` })) })),
       },
     });
@@ -140,7 +140,7 @@ export function staffRouter(services: Services, render: RenderPage): Router {
     }
     req.session.update({
       lang: language.data,
-      staffStart: { round: open.slug, mode: mode.data, language: language.data },
+      staffStart: { round: open.slug, language: language.data },
       submitted: undefined,
       expired: undefined,
     });
