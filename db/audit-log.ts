@@ -1,5 +1,6 @@
-// The audit log (migrations 003 and 004): account events with their time, and
-// the responses staff made with their day only.
+// The audit log (migrations 003–005): account events with their time, and the
+// responses staff made, counted per day (migration 005 moved them out of the
+// timed sequence so that no response can be placed between two sign-ins).
 import type { Connection } from './connection.ts';
 import type { Mode } from './drafts.ts';
 
@@ -11,46 +12,62 @@ export const AUDIT_EVENTS = [
   'password_changed',
   'user_disabled',
   'user_enabled',
-  'response_created',
+  'role_changed',
 ] as const;
 export type AuditEvent = (typeof AUDIT_EVENTS)[number];
-export type AccountEvent = Exclude<AuditEvent, 'response_created'>;
 /** Where an entry came from: the web, the user command, or the app's first start. */
 export type AuditSource = 'web' | 'cli' | 'start';
 export type StaffMode = Exclude<Mode, 'self'>;
 
 export interface AuditEntry {
   readonly id: number;
-  /** ISO 8601 UTC to the second; for a response, its date (YYYY-MM-DD) only. */
+  /** ISO 8601 UTC to the second. */
   readonly at: string;
   readonly event: AuditEvent;
   /** The account's username; null for a failed sign-in with a username nobody has. */
   readonly username: string | null;
   readonly via: AuditSource;
-  /** For a response: its round's slug and how it was made. */
-  readonly round: string | null;
-  readonly mode: StaffMode | null;
+}
+
+/** How many responses one staff member made in one round, one way, on one day. */
+export interface StaffResponseDay {
+  readonly day: string;
+  readonly username: string;
+  readonly round: string;
+  readonly mode: StaffMode;
+  readonly responses: number;
 }
 
 export function auditLogStore(conn: Connection) {
-  const insert = conn.prepare<[string, AuditEvent, number | null, AuditSource, number | null, StaffMode | null]>(
-    'INSERT INTO audit_log (at, event, user_id, via, round_id, mode) VALUES (?, ?, ?, ?, ?, ?)',
+  const insert = conn.prepare<[string, AuditEvent, number | null, AuditSource]>(
+    'INSERT INTO audit_log (at, event, user_id, via) VALUES (?, ?, ?, ?)',
   );
   const latest = conn.prepare<[number], AuditEntry>(
-    `SELECT a.id, a.at, a.event, u.username, a.via, r.slug AS round, a.mode
-       FROM audit_log a LEFT JOIN users u ON u.id = a.user_id LEFT JOIN rounds r ON r.id = a.round_id
+    `SELECT a.id, a.at, a.event, u.username, a.via
+       FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
       ORDER BY a.id DESC LIMIT ?`,
   );
+  const countResponse = conn.prepare<[string, number, number, StaffMode]>(
+    `INSERT INTO staff_response_days (day, user_id, round_id, mode, responses) VALUES (?, ?, ?, ?, 1)
+     ON CONFLICT (day, user_id, round_id, mode) DO UPDATE SET responses = responses + 1`,
+  );
+  const latestDays = conn.prepare<[number], StaffResponseDay>(
+    `SELECT d.day, u.username, r.slug AS round, d.mode, d.responses
+       FROM staff_response_days d JOIN users u ON u.id = d.user_id JOIN rounds r ON r.id = d.round_id
+      ORDER BY d.day DESC, u.username, r.slug, d.mode LIMIT ?`,
+  );
   return {
-    record(entry: { at: Date; event: AccountEvent; userId: number | null; via: AuditSource }): void {
-      insert.run(entry.at.toISOString().slice(0, 19) + 'Z', entry.event, entry.userId, entry.via, null, null);
+    record(entry: { at: Date; event: AuditEvent; userId: number | null; via: AuditSource }): void {
+      insert.run(entry.at.toISOString().slice(0, 19) + 'Z', entry.event, entry.userId, entry.via);
     },
-    /** A response made by a staff member: who, how, where and which day, never the answers or the response. */
+    /** A response made by a staff member: counted on its day, never named or timed. */
     recordResponse(entry: { date: string; userId: number; roundId: number; mode: StaffMode }): void {
-      insert.run(entry.date, 'response_created', entry.userId, 'web', entry.roundId, entry.mode);
+      countResponse.run(entry.date, entry.userId, entry.roundId, entry.mode);
     },
     /** Newest first. */
     latest: (limit: number): AuditEntry[] => latest.all(limit),
+    /** Newest day first. */
+    staffResponseDays: (limit: number): StaffResponseDay[] => latestDays.all(limit),
   };
 }
 

@@ -12,15 +12,18 @@ export interface Draft {
   readonly updatedDate: string;
   /** SHA-256 of its resume code, when saved with one. */
   readonly resumeHash: string | null;
+  /** The language it was last answered in; the caller checks it is still offered. */
+  readonly language: string | null;
 }
 
-const COLUMNS = 'id, mode, answers, updated_date AS updatedDate, resume_hash AS resumeHash';
+const COLUMNS = 'id, mode, answers, updated_date AS updatedDate, resume_hash AS resumeHash, language';
 
 export function draftStore(conn: Connection) {
   const get = conn.prepare<[string, number], Draft>(`SELECT ${COLUMNS} FROM drafts WHERE session_hash = ? AND round_id = ?`);
-  const upsert = conn.prepare<[string, number, Mode, string, string]>(
-    `INSERT INTO drafts (session_hash, round_id, mode, answers, updated_date) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (session_hash, round_id) DO UPDATE SET answers = excluded.answers, updated_date = excluded.updated_date`,
+  const upsert = conn.prepare<[string, number, Mode, string, string, string]>(
+    `INSERT INTO drafts (session_hash, round_id, mode, answers, updated_date, language) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (session_hash, round_id) DO UPDATE
+       SET answers = excluded.answers, updated_date = excluded.updated_date, language = excluded.language`,
   );
   const setResumeHash = conn.prepare<[string, number]>('UPDATE drafts SET resume_hash = ? WHERE id = ?');
   const bySavedCode = conn.prepare<[string, number, string], { id: number }>(
@@ -34,8 +37,8 @@ export function draftStore(conn: Connection) {
   );
   const attach = conn.prepare<[string, number]>('UPDATE drafts SET session_hash = ? WHERE id = ?');
   const remove = conn.prepare<[string, number]>('DELETE FROM drafts WHERE session_hash = ? AND round_id = ?');
-  const insertWithMode = conn.prepare<[string, number, Mode, string]>(
-    `INSERT INTO drafts (session_hash, round_id, mode, answers, updated_date) VALUES (?, ?, ?, '{}', ?)`,
+  const insertWithMode = conn.prepare<[string, number, Mode, string, string]>(
+    `INSERT INTO drafts (session_hash, round_id, mode, answers, updated_date, language) VALUES (?, ?, ?, '{}', ?, ?)`,
   );
   const detach = conn.prepare<[string, number]>(
     'UPDATE drafts SET session_hash = NULL WHERE session_hash = ? AND round_id = ? AND resume_hash IS NOT NULL',
@@ -56,15 +59,15 @@ export function draftStore(conn: Connection) {
   });
 
   /** A new, empty draft in this mode, in place of whatever the session had for the round (a staff member's next citizen). */
-  const begin = conn.transaction((sessionHash: string, roundId: number, mode: Mode, date: string): void => {
+  const begin = conn.transaction((sessionHash: string, roundId: number, mode: Mode, date: string, language: string): void => {
     remove.run(sessionHash, roundId);
-    insertWithMode.run(sessionHash, roundId, mode, date);
+    insertWithMode.run(sessionHash, roundId, mode, date, language);
   });
 
   return {
     get: (sessionHash: string, roundId: number): Draft | undefined => get.get(sessionHash, roundId),
-    save(draft: { sessionHash: string; roundId: number; mode: Mode; answers: string; date: string }): void {
-      upsert.run(draft.sessionHash, draft.roundId, draft.mode, draft.answers, draft.date);
+    save(draft: { sessionHash: string; roundId: number; mode: Mode; answers: string; date: string; language: string }): void {
+      upsert.run(draft.sessionHash, draft.roundId, draft.mode, draft.answers, draft.date, draft.language);
     },
     /** False when another draft already has this code (1 in 2^40 per draft: the caller draws again). */
     saveWithCode(draftId: number, codeHash: string): boolean {
@@ -76,9 +79,12 @@ export function draftStore(conn: Connection) {
         throw err;
       }
     },
+    /** Whether a draft is saved under this code (in this round, saved on or after `savedSince`). */
+    isSaved: (codeHash: string, roundId: number, savedSince: string): boolean => bySavedCode.get(codeHash, roundId, savedSince) !== undefined,
     resume: (codeHash: string, sessionHash: string, roundId: number, savedSince: string): boolean =>
       resume(codeHash, sessionHash, roundId, savedSince),
-    begin: (sessionHash: string, roundId: number, mode: Mode, date: string): void => begin(sessionHash, roundId, mode, date),
+    begin: (sessionHash: string, roundId: number, mode: Mode, date: string, language: string): void =>
+      begin(sessionHash, roundId, mode, date, language),
     /** Deletes the session's draft for the round. */
     remove: (sessionHash: string, roundId: number): void => {
       remove.run(sessionHash, roundId);

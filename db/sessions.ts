@@ -1,5 +1,7 @@
-// Server-side sessions, keyed by the SHA-256 of the cookie token. A session that
-// ends leaves a note (`ended`) in its row for a day; see migration 002.
+// Server-side sessions, keyed by the SHA-256 of the cookie token, and the notes
+// that ended sessions leave (migration 005). A row exists only for a session
+// that something needed to store: nothing here is written for a visitor who
+// only looks (issue 12, point 3).
 import type { Connection } from './connection.ts';
 
 /** How a session ended: idle limit, submitted, deleted by the citizen, or left with the answers saved. */
@@ -8,76 +10,105 @@ export type SessionEnd = 'expired' | 'submitted' | 'deleted' | 'saved';
 export interface SessionRow {
   readonly data: string;
   readonly expiresAt: number;
-  readonly ended: SessionEnd | null;
-  /** On an ended session: a draft saved with a code outlived it. */
-  readonly kept: boolean;
 }
 
-/** How long the note of an ended session stays: long enough for a citizen to come back to the page. */
-export const ENDED_NOTE_MS = 24 * 60 * 60_000;
+/** What an ended session's note says. It holds no answers, no secret and no time of day. */
+export interface SessionNote {
+  readonly ended: SessionEnd;
+  /** A draft saved with a code outlived the session. */
+  readonly kept: boolean;
+  readonly lang: string | null;
+  readonly kiosk: boolean;
+  readonly extraTime: boolean;
+  /** For a submitted session: the round's slug. */
+  readonly round: string | null;
+}
+
+/** What the caller knows of a session it ends, for its note. */
+export type NoteFields = Omit<SessionNote, 'ended' | 'kept'>;
+
+interface NoteRow {
+  ended: SessionEnd;
+  kept: number;
+  lang: string | null;
+  kiosk: number;
+  extraTime: number;
+  round: string | null;
+}
 
 export function sessionStore(conn: Connection) {
-  const get = conn.prepare<[string], { data: string; expiresAt: number; ended: SessionEnd | null; kept: number | null }>(
-    'SELECT data, expires_at AS expiresAt, ended, kept FROM sessions WHERE id_hash = ?',
-  );
-  const upsert = conn.prepare<[string, string, number]>(
-    `INSERT INTO sessions (id_hash, data, expires_at) VALUES (?, ?, ?)
-     ON CONFLICT (id_hash) DO UPDATE SET data = excluded.data, expires_at = excluded.expires_at
-     WHERE sessions.ended IS NULL`,
-  );
-  const touch = conn.prepare<[number, string]>('UPDATE sessions SET expires_at = ? WHERE id_hash = ? AND ended IS NULL');
+  const get = conn.prepare<[string], SessionRow>('SELECT data, expires_at AS expiresAt FROM sessions WHERE id_hash = ?');
+  const insert = conn.prepare<[string, string, number]>('INSERT INTO sessions (id_hash, data, expires_at) VALUES (?, ?, ?)');
+  const update = conn.prepare<[string, number, string]>('UPDATE sessions SET data = ?, expires_at = ? WHERE id_hash = ?');
+  const touch = conn.prepare<[number, string]>('UPDATE sessions SET expires_at = ? WHERE id_hash = ?');
   const remove = conn.prepare<[string]>('DELETE FROM sessions WHERE id_hash = ?');
+  const getNote = conn.prepare<[string], NoteRow>(
+    'SELECT ended, kept, lang, kiosk, extra_time AS extraTime, round FROM session_notes WHERE id_hash = ?',
+  );
   const hasSavedDraft = conn
     .prepare<[string], number>('SELECT EXISTS (SELECT 1 FROM drafts WHERE session_hash = ? AND resume_hash IS NOT NULL)')
     .pluck();
   const deleteAllDrafts = conn.prepare<[string]>('DELETE FROM drafts WHERE session_hash = ?');
-  const deleteUnsavedDrafts = conn.prepare<[string]>('DELETE FROM drafts WHERE session_hash = ? AND resume_hash IS NULL');
-  const detachSavedDrafts = conn.prepare<[string]>('UPDATE drafts SET session_hash = NULL WHERE session_hash = ?');
-  // A note keeps no secret: not the CSRF token, not a resume code, not who was signed in.
-  const markEnded = conn.prepare<[SessionEnd, number, number, string]>(
-    `UPDATE sessions SET ended = ?, kept = ?, expires_at = ?,
-            data = json_set(json_remove(data, '$.resumeCode', '$.userId'), '$.csrf', '')
-      WHERE id_hash = ? AND ended IS NULL`,
+  const insertNote = conn.prepare<[string, SessionEnd, number, string | null, number, number, string | null, string]>(
+    `INSERT OR REPLACE INTO session_notes (id_hash, ended, kept, lang, kiosk, extra_time, round, ended_date)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const expiredLive = conn
-    .prepare<[number], string>('SELECT id_hash FROM sessions WHERE ended IS NULL AND expires_at <= ?')
+  // The notes of sessions past their idle limit come from their rows' data.
+  const noteExpired = conn.prepare<[string, string]>(
+    `INSERT OR REPLACE INTO session_notes (id_hash, ended, kept, lang, kiosk, extra_time, round, ended_date)
+     SELECT id_hash, 'expired',
+            EXISTS (SELECT 1 FROM drafts WHERE session_hash = sessions.id_hash AND resume_hash IS NOT NULL),
+            json_extract(data, '$.lang'), coalesce(json_extract(data, '$.kiosk'), 0),
+            coalesce(json_extract(data, '$.extraTime'), 0), NULL, ?
+       FROM sessions WHERE id_hash = ? AND json_valid(data)`,
+  );
+  const expiredBatch = conn
+    .prepare<[number, number], string>('SELECT id_hash FROM sessions WHERE expires_at <= ? LIMIT ?')
     .pluck();
-  const removeOldNotes = conn.prepare<[number]>('DELETE FROM sessions WHERE ended IS NOT NULL AND expires_at <= ?');
+  const oldNotesBatch = conn.prepare<[string, number]>(
+    'DELETE FROM session_notes WHERE id_hash IN (SELECT id_hash FROM session_notes WHERE ended_date < ? LIMIT ?)',
+  );
 
   /**
-   * Ends a session: its unfinished answers go at once ('deleted': all of them,
-   * saved or not), answers saved with a code are detached and stay, and the row
-   * becomes a note until `noteUntil`. Returns whether saved answers were kept.
+   * Ends a session: its unfinished answers go ('deleted': saved ones too), answers
+   * saved with a code are detached and stay (the trigger of migration 002), the
+   * row goes and a dated note takes its place. Returns whether saved answers were kept.
    */
-  const end = conn.transaction((idHash: string, how: SessionEnd, noteUntil: number): boolean => {
+  const end = conn.transaction((idHash: string, how: SessionEnd, note: NoteFields, date: string): boolean => {
     if (how === 'deleted') deleteAllDrafts.run(idHash);
-    else deleteUnsavedDrafts.run(idHash);
     const kept = hasSavedDraft.get(idHash) === 1;
-    detachSavedDrafts.run(idHash);
-    markEnded.run(how, kept ? 1 : 0, noteUntil, idHash);
+    remove.run(idHash);
+    insertNote.run(idHash, how, kept ? 1 : 0, note.lang, note.kiosk ? 1 : 0, note.extraTime ? 1 : 0, note.round, date);
     return kept;
   });
 
-  /** Ends every session past its idle limit and removes notes past their day. */
-  const removeExpired = conn.transaction((now: number): number => {
-    const ids = expiredLive.all(now);
-    for (const id of ids) end(id, 'expired', now + ENDED_NOTE_MS);
-    removeOldNotes.run(now);
+  /** Ends up to `limit` sessions past their idle limit; returns how many. */
+  const endExpiredBatch = conn.transaction((now: number, date: string, limit: number): number => {
+    const ids = expiredBatch.all(now, limit);
+    for (const id of ids) {
+      noteExpired.run(date, id);
+      remove.run(id);
+    }
     return ids.length;
   });
 
   return {
-    get: (idHash: string): SessionRow | undefined => {
-      const row = get.get(idHash);
-      return row && { data: row.data, expiresAt: row.expiresAt, ended: row.ended, kept: row.kept === 1 };
+    get: (idHash: string): SessionRow | undefined => get.get(idHash),
+    note(idHash: string): SessionNote | undefined {
+      const row = getNote.get(idHash);
+      return row && { ...row, kept: row.kept === 1, kiosk: row.kiosk === 1, extraTime: row.extraTime === 1 };
     },
-    save: (idHash: string, data: string, expiresAt: number): void => void upsert.run(idHash, data, expiresAt),
+    /** A new session row (its token was just drawn). */
+    insert: (idHash: string, data: string, expiresAt: number): void => void insert.run(idHash, data, expiresAt),
+    save: (idHash: string, data: string, expiresAt: number): void => void update.run(data, expiresAt, idHash),
     touch: (idHash: string, expiresAt: number): void => void touch.run(expiresAt, idHash),
-    /** Gone without a note (login and logout: nothing for a citizen to be told). Drafts follow the cascade. */
+    /** Gone without a note (sign-in and sign-out: nothing for a citizen to be told). Drafts follow the cascade. */
     remove: (idHash: string): void => void remove.run(idHash),
-    end: (idHash: string, how: SessionEnd, noteUntil: number): boolean => end(idHash, how, noteUntil),
-    /** Returns how many sessions ended. */
-    removeExpired: (now: number): number => removeExpired(now),
+    end: (idHash: string, how: SessionEnd, note: NoteFields, date: string): boolean => end(idHash, how, note, date),
+    /** For the cleanup: one batch of sessions past their idle limit, each leaving a note dated `date`. */
+    endExpiredBatch: (now: number, date: string, limit: number): number => endExpiredBatch(now, date, limit),
+    /** For the cleanup: one batch of notes dated before `cutoff`; returns how many went. */
+    removeNotesBatch: (cutoff: string, limit: number): number => oldNotesBatch.run(cutoff, limit).changes,
   };
 }
 

@@ -42,6 +42,16 @@ const environment = z.object({
   CONTACT_EMAIL: optional(z.email({ error: 'CONTACT_EMAIL must be an e-mail address' }).max(254)),
   // Who is responsible for the data (behandlingsansvarlig), named on /personvern.
   DATA_CONTROLLER: optional(z.string().trim().min(1).max(200)),
+  // The address citizens reach the service on, for addresses printed on pages (never the Host header).
+  PUBLIC_URL: optional(
+    z
+      .url({ protocol: /^https?$/, error: 'PUBLIC_URL must be an http or https address, such as https://survey.example.no' })
+      .refine((url) => {
+        const parsed = new URL(url);
+        return parsed.pathname === '/' && !parsed.search && !parsed.hash && !parsed.username;
+      }, 'PUBLIC_URL must be the address alone, with no path, query or #fragment: the survey is served from its root')
+      .transform((url) => new URL(url).origin),
+  ),
 });
 
 export interface Config {
@@ -67,6 +77,13 @@ export interface Config {
   readonly contactEmail?: string;
   /** The data controller (usually the municipality), named on the privacy page, when configured. */
   readonly dataController?: string;
+  /** The service's public origin (https://survey.example.no), for absolute addresses on pages, when configured. */
+  readonly publicUrl?: string;
+}
+
+/** A setting is wrong; the message lists every problem, one per line. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
 }
 
 /** Throws with every problem listed when the environment is wrong, so start-up fails loudly. */
@@ -75,11 +92,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   if (!parsed.success) {
     // One line per problem: a value can fail two checks with the same message (a URL's protocol and host).
     const lines = new Set(parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`));
-    throw new Error(`Invalid configuration:\n${[...lines].join('\n')}`);
+    throw new ConfigError(`Invalid configuration:\n${[...lines].join('\n')}`);
   }
   const e = parsed.data;
   if ((e.ADMIN_USERNAME === undefined) !== (e.ADMIN_PASSWORD === undefined)) {
-    throw new Error('Invalid configuration:\n  ADMIN_USERNAME and ADMIN_PASSWORD must be set together');
+    throw new ConfigError('Invalid configuration:\n  ADMIN_USERNAME and ADMIN_PASSWORD must be set together');
   }
   const dataDir = resolve(e.DATA_DIR);
   return {
@@ -98,5 +115,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     ...(e.UUSTATUS_URL ? { uustatusUrl: e.UUSTATUS_URL } : {}),
     ...(e.CONTACT_EMAIL ? { contactEmail: e.CONTACT_EMAIL } : {}),
     ...(e.DATA_CONTROLLER ? { dataController: e.DATA_CONTROLLER } : {}),
+    ...(e.PUBLIC_URL ? { publicUrl: e.PUBLIC_URL } : {}),
   };
 }

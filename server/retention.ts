@@ -1,43 +1,74 @@
-// The cleanup: expired sessions, and every row past its retention (see the rule
-// in time.ts). Run at start and on a timer by main.ts.
+// The cleanup: expired sessions, old session notes, and every row past its
+// retention (see the rule in time.ts). Run at start and on a timer by main.ts.
+// It works in batches and yields between them, so a backlog of a hundred
+// thousand expired sessions never holds the server still (issue 12, point 3).
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Connection } from '../db/connection.ts';
 import { retentionStore } from '../db/retention.ts';
 import type { SessionStore } from '../db/sessions.ts';
 import type { Config } from './config.ts';
-import { osloDate, retentionCutoff } from './time.ts';
+import { addDays, osloDate, retentionCutoff } from './time.ts';
 
 export type RetentionSettings = Pick<Config, 'draftDays' | 'helpRequestDays' | 'responseRetentionDays'>;
 
 /** How many rows one cleanup deleted; responses of closed rounds are counted without their answers. */
 export interface CleanupCounts {
   readonly sessions: number;
+  readonly notes: number;
   readonly drafts: number;
   readonly helpRequests: number;
   readonly responses: number;
 }
 
 /**
- * Deletes what is due on the day of `now` in Oslo, each kind in its own
- * transaction. Sessions first: ending one detaches its drafts saved with a
- * resume code (db/sessions.ts), which then live on for draftDays.
+ * Rows per batch: a few milliseconds of work each. A response takes its answers
+ * (about thirty rows) and its classification with it, hence its smaller batch.
  */
-export function cleanUp(
+export const CLEANUP_BATCH = { rows: 500, responses: 50 } as const;
+
+/** How the cleanup lets other work in between batches; tests count the turns. */
+export type Pause = () => Promise<unknown>;
+
+/**
+ * Deletes what is due on the day of `now` in Oslo, a batch per transaction.
+ * Sessions first: ending one detaches its drafts saved with a resume code
+ * (db/sessions.ts), which then live on for draftDays. A note made by an ending
+ * session lives through the day after (long enough to be told what happened).
+ */
+export async function cleanUp(
   conn: Connection,
-  stores: { readonly sessions: Pick<SessionStore, 'removeExpired'> },
+  stores: { readonly sessions: Pick<SessionStore, 'endExpiredBatch' | 'removeNotesBatch'> },
   settings: RetentionSettings,
   now: Date,
-): CleanupCounts {
+  pause: Pause = nextTurn,
+): Promise<CleanupCounts> {
   const today = osloDate(now);
   const retention = retentionStore(conn);
-  const inTransaction = (remove: () => number): number => conn.transaction(remove)();
-  const sessions = inTransaction(() => stores.sessions.removeExpired(now.getTime()));
-  const drafts = inTransaction(() => retention.removeDraftsBefore(retentionCutoff(today, settings.draftDays)));
-  const helpRequests = inTransaction(() => retention.removeHelpRequestsBefore(retentionCutoff(today, settings.helpRequestDays)));
+  const inBatches = async (limit: number, batch: (limit: number) => number): Promise<number> => {
+    let total = 0;
+    for (;;) {
+      const done = conn.transaction(() => batch(limit))();
+      total += done;
+      if (done < limit) return total;
+      await pause();
+    }
+  };
+  const { rows } = CLEANUP_BATCH;
+  const sessions = await inBatches(rows, (limit) => stores.sessions.endExpiredBatch(now.getTime(), today, limit));
+  const notes = await inBatches(rows, (limit) => stores.sessions.removeNotesBatch(addDays(today, -1), limit));
+  const drafts = await inBatches(rows, (limit) => retention.removeDraftsBefore(retentionCutoff(today, settings.draftDays), limit));
+  const helpRequests = await inBatches(rows, (limit) =>
+    retention.removeHelpRequestsBefore(retentionCutoff(today, settings.helpRequestDays), limit),
+  );
   // Off unless configured: survey data is deleted by hand unless the municipality set a period.
   const days = settings.responseRetentionDays;
   const responses =
-    days === undefined ? 0 : inTransaction(() => retention.removeResponsesOfRoundsClosedBefore(retentionCutoff(today, days)));
-  return { sessions, drafts, helpRequests, responses };
+    days === undefined
+      ? 0
+      : await inBatches(CLEANUP_BATCH.responses, (limit) =>
+          retention.removeResponsesOfRoundsClosedBefore(retentionCutoff(today, days), limit),
+        );
+  return { sessions, notes, drafts, helpRequests, responses };
 }
 
 /** What the scheduler logs: counts and an error's message, never a row. */
@@ -48,21 +79,27 @@ export interface CleanupLog {
 
 /**
  * Runs `run` now and then every `intervalMs`, until the returned function is
- * called. A failed run is logged and the next one tries again: a locked
- * database or a full disk must not take the survey down. The timer does not keep the process alive.
+ * called; a run still going when the next is due is not started twice. A failed
+ * run is logged and the next one tries again: a locked database or a full disk
+ * must not take the survey down. The timer does not keep the process alive.
  */
-export function scheduleCleanup(run: () => CleanupCounts, options: { readonly intervalMs: number; readonly log: CleanupLog }): () => void {
+export function scheduleCleanup(run: () => Promise<CleanupCounts>, options: { readonly intervalMs: number; readonly log: CleanupLog }): () => void {
   const { log } = options;
-  const once = (): void => {
+  let running = false;
+  const once = async (): Promise<void> => {
+    if (running) return;
+    running = true;
     try {
-      const counts = run();
+      const counts = await run();
       if (Object.values(counts).some((n) => n > 0)) log.info(counts, 'cleanup deleted expired and stale rows');
     } catch (error) {
       log.error({ error: error instanceof Error ? error.message : String(error) }, 'cleanup failed; trying again at the next interval');
+    } finally {
+      running = false;
     }
   };
-  once();
-  const timer = setInterval(once, options.intervalMs);
+  void once();
+  const timer = setInterval(() => void once(), options.intervalMs);
   timer.unref();
   return () => clearInterval(timer);
 }

@@ -28,6 +28,16 @@ export function osloDate(at: Date): string {
   return osloDay.format(at);
 }
 
+/** Milliseconds from `now` to the next midnight in Oslo (23:00 or 22:00 UTC, by the season). */
+export function msUntilNextOsloMidnight(now: Date): number {
+  const tomorrow = addDays(osloDate(now), 1);
+  const utcMidnight = Date.parse(`${tomorrow}T00:00:00Z`);
+  const HOUR = 60 * 60_000;
+  // Oslo is one or two hours ahead of UTC: its midnight is the earlier of these that is already tomorrow there.
+  const at = [utcMidnight - 2 * HOUR, utcMidnight - HOUR].find((t) => osloDate(new Date(t)) === tomorrow) ?? utcMidnight;
+  return Math.max(0, at - now.getTime());
+}
+
 /** The app's clock; tests pass a fake one. */
 export type Clock = () => Date;
 export const systemClock: Clock = () => new Date();

@@ -1,7 +1,8 @@
-// `npm run user -- add|passwd|disable …` (shared/contract.md, "Running"): user
-// accounts from the command line, on the database in DATA_DIR. The password is
-// read from standard input, never from the command line (it would sit in the
-// shell history and the process list).
+// `npm run user -- add|passwd|disable|role …` (shared/contract.md, "Running"):
+// user accounts from the command line, on the database in DATA_DIR. The password
+// is read from standard input, never from the command line (it would sit in the
+// shell history and the process list). A password, role or status change ends
+// every session of that user, in the running server too (db/users.ts).
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../../db/connection.ts';
 import { createStores } from '../../db/stores.ts';
@@ -12,7 +13,8 @@ import { osloDate, systemClock } from '../time.ts';
 const USAGE = `Usage, in the app folder with the server's DATA_DIR:
   npm run user -- add --username <name> --role admin|staff   (password on standard input)
   npm run user -- passwd --username <name>                   (password on standard input)
-  npm run user -- disable --username <name>`;
+  npm run user -- disable --username <name>
+  npm run user -- role --username <name> --role admin|staff`;
 
 const ROLES = ['admin', 'staff'] as const;
 type Role = (typeof ROLES)[number];
@@ -55,7 +57,7 @@ async function main(argv: string[]): Promise<string> {
   const db = openDatabase(config.databaseFile);
   try {
     const { users, auditLog } = createStores(db.conn);
-    const logged = (event: 'user_added' | 'password_changed' | 'user_disabled'): void =>
+    const logged = (event: 'user_added' | 'password_changed' | 'user_disabled' | 'role_changed'): void =>
       auditLog.record({ at: systemClock(), event, userId: users.byUsername(username)?.id ?? null, via: 'cli' });
     switch (command) {
       case 'add': {
@@ -71,12 +73,18 @@ async function main(argv: string[]): Promise<string> {
         if (!users.byUsername(username)) throw new Refusal(`There is no user ${username}.`);
         users.setPassword(username, await hashPassword(await readPassword()));
         logged('password_changed');
-        return `Changed the password of ${username}.`;
+        return `Changed the password of ${username}; their sessions have ended.`;
       }
       case 'disable': {
         if (!users.setDisabled(username, true)) throw new Refusal(`There is no user ${username}.`);
         logged('user_disabled');
-        return `Disabled ${username}: they can no longer sign in.`;
+        return `Disabled ${username}: they can no longer sign in, and are signed out.`;
+      }
+      case 'role': {
+        if (!isRole(values.role)) throw new Refusal(`--role must be admin or staff.\n${USAGE}`, 2);
+        if (!users.setRole(username, values.role)) throw new Refusal(`There is no user ${username}.`);
+        logged('role_changed');
+        return `${username} is now ${values.role}, from their next sign-in.`;
       }
       default:
         throw new Refusal(USAGE, 2);

@@ -13,6 +13,8 @@ import type { RenderPage } from './views.ts';
 
 /** How many audit entries the page shows: enough for a week of a municipality's sign-ins. */
 const AUDIT_PAGE_SIZE = 200;
+/** Rows of staff-made responses per day: a few months for a handful of staff. */
+const STAFF_DAYS_SHOWN = 200;
 const AUDIT_EVENT_TEXT = {
   login: 'audit.login',
   login_failed: 'audit.loginFailed',
@@ -21,7 +23,7 @@ const AUDIT_EVENT_TEXT = {
   password_changed: 'audit.passwordChanged',
   user_disabled: 'audit.userDisabled',
   user_enabled: 'audit.userEnabled',
-  response_created: 'audit.responseCreated',
+  role_changed: 'audit.roleChanged',
 } as const satisfies Record<AuditEvent, MessageKey>;
 const AUDIT_MODE_TEXT = {
   assisted: 'audit.modeAssisted',
@@ -33,7 +35,7 @@ const AUDIT_SOURCE_TEXT = { web: 'audit.viaWeb', cli: 'audit.viaCli', start: 'au
 export function adminRouter(services: Services, render: RenderPage): Router {
   const { stores, db, instrument, clock } = services;
   const router = Router();
-  router.use('/admin', requireRole(services, render, 'admin'));
+  router.use('/admin', requireRole(render, 'admin'));
 
   router.get('/admin', async (req, res) => {
     await render(req, res, {
@@ -44,7 +46,7 @@ export function adminRouter(services: Services, render: RenderPage): Router {
     });
   });
 
-  // The latest account events, newest first (issue 5, point 5).
+  // The latest account events, newest first, and the responses staff made per day (issue 5, point 5).
   router.get('/admin/audit', async (req, res) => {
     const { t } = res.locals;
     await render(req, res, {
@@ -54,11 +56,12 @@ export function adminRouter(services: Services, render: RenderPage): Router {
       locals: {
         entries: stores.auditLog.latest(AUDIT_PAGE_SIZE).map((e) => ({
           ...e,
-          // A response's entry holds its date only (migration 004).
-          when: e.event === 'response_created' ? e.at : osloTime(new Date(e.at)),
-          what: t(AUDIT_EVENT_TEXT[e.event], { mode: e.mode ? t(AUDIT_MODE_TEXT[e.mode]) : '', round: e.round ?? '' }),
+          when: osloTime(new Date(e.at)),
+          what: t(AUDIT_EVENT_TEXT[e.event]),
           source: t(AUDIT_SOURCE_TEXT[e.via]),
         })),
+        // Counted per day, never one by one: see migration 005.
+        staffDays: stores.auditLog.staffResponseDays(STAFF_DAYS_SHOWN).map((d) => ({ ...d, mode: t(AUDIT_MODE_TEXT[d.mode]) })),
         limit: AUDIT_PAGE_SIZE,
       },
     });

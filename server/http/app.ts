@@ -4,10 +4,12 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { SurveyDatabase } from '../../db/connection.ts';
+import { readSecret } from '../../db/secrets.ts';
 import { createStores } from '../../db/stores.ts';
+import { HashingQueue } from '../auth/hashing-queue.ts';
 import type { Config } from '../config.ts';
 import { createLogger, type Logger } from '../log.ts';
 import { checkInstrument } from '../survey/check.ts';
@@ -17,16 +19,20 @@ import { systemClock, type Clock } from '../time.ts';
 import { adminRouter } from './admin.ts';
 import { authRouter } from './auth.ts';
 import { citizenRouter } from './citizen.ts';
-import { csrfProtection } from './csrf.ts';
-import { errorHandler, notFound } from './errors.ts';
+import { healthCheck } from './health.ts';
 import { helpRouter } from './help.ts';
 import { infoRouter } from './info.ts';
-import { afterLostSession, leavingRouter } from './leaving.ts';
+import { afterLeaving, leavingRouter } from './leaving.ts';
 import { paperEntryRouter } from './paper-entry.ts';
 import { printRouter } from './print.ts';
 import { resumeRouter } from './resume.ts';
+import { csrfProtection } from './middleware/csrf.ts';
+import { currentUser } from './middleware/current-user.ts';
+import { errorHandler, notFound } from './middleware/errors.ts';
+import { requestLog, type RequestLog } from './middleware/request-log.ts';
+import { sessions } from './middleware/session.ts';
+import { writeGate } from './middleware/write-gate.ts';
 import type { Services } from './services.ts';
-import { sessions } from './session.ts';
 import { staffRouter } from './staff.ts';
 import { usersRouter } from './users.ts';
 import { language, pageRenderer } from './views.ts';
@@ -40,6 +46,8 @@ export interface AppOptions {
   readonly instrument?: Instrument;
   readonly clock?: Clock;
   readonly log?: Logger;
+  /** The request log, when the caller flushes its daily counts (main.ts at midnight, tests at will). */
+  readonly requestLog?: RequestLog;
 }
 
 /** Adds a content hash to an asset URL so it can be cached for long and still change on deploy. */
@@ -48,31 +56,24 @@ function assetUrl(file: string): string {
   return `/assets/${file}?v=${hash}`;
 }
 
-function requestLog(log: Logger) {
-  return (req: Request, res: Response, next: NextFunction): void => {
-    const started = process.hrtime.bigint();
-    res.on('finish', () => {
-      // Method, path and status only: no query string, body, cookie, IP address or user agent.
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      log.info({ method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms) }, 'request');
-    });
-    next();
-  };
-}
-
 export function createApp(config: Config, db: SurveyDatabase, options: AppOptions = {}): Express {
   const instrument = options.instrument ?? defaultInstrument;
   const problems = checkInstrument(instrument);
   if (problems.length > 0) throw new Error(`The instrument has problems:\n  ${problems.join('\n  ')}`);
 
+  const log = options.log ?? createLogger(config.logLevel);
   const services: Services = {
     config,
     instrument,
     clock: options.clock ?? systemClock,
-    log: options.log ?? createLogger(config.logLevel),
+    log,
     db,
     stores: createStores(db.conn),
+    hashing: new HashingQueue(),
   };
+  // Requests never wait on another program's lock synchronously, which would stop
+  // the whole server: a write waits in the write gate, asynchronously, instead.
+  db.conn.pragma('busy_timeout = 0');
   const render = pageRenderer({
     viewsDir: VIEWS_DIR,
     cache: config.production,
@@ -103,28 +104,29 @@ export function createApp(config: Config, db: SurveyDatabase, options: AppOption
       },
     }),
   );
-  app.use(requestLog(services.log));
+  app.use((options.requestLog ?? requestLog(log)).middleware);
   app.use('/assets', express.static(PUBLIC_DIR, { index: false, maxAge: '365d', immutable: true }));
-
-  app.get('/healthz', (_req, res) => {
-    try {
-      db.conn.prepare('SELECT 1').get();
-      res.set('Cache-Control', 'no-store').json({ status: 'ok' });
-    } catch {
-      res.status(503).set('Cache-Control', 'no-store').json({ status: 'error' });
-    }
-  });
+  app.get('/healthz', healthCheck(db, config.dataDir));
 
   app.use((_req, res, next) => {
     // Pages may show answers or admin data: never keep them in a cache (shared computers).
     res.set('Cache-Control', 'no-store');
     next();
   });
-  app.use(sessions({ store: services.stores.sessions, idleMinutes: config.sessionIdleMinutes, clock: services.clock }));
+  app.use(
+    sessions({
+      store: services.stores.sessions,
+      idleMinutes: config.sessionIdleMinutes,
+      clock: services.clock,
+      csrfKey: readSecret(db.conn, 'csrf'),
+    }),
+  );
+  app.use(currentUser(services.stores.users));
   app.use(language());
   app.use(express.urlencoded({ extended: false, limit: '32kb', parameterLimit: 500 }));
-  app.use(afterLostSession());
+  app.use(afterLeaving());
   app.use(csrfProtection(render));
+  app.use(writeGate(db.conn));
 
   app.use(authRouter(services, render));
   app.use(adminRouter(services, render));
@@ -139,6 +141,6 @@ export function createApp(config: Config, db: SurveyDatabase, options: AppOption
   app.use(infoRouter(services, render));
 
   app.use(notFound(render));
-  app.use(errorHandler(render, services.log));
+  app.use(errorHandler(render, log));
   return app;
 }

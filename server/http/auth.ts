@@ -3,6 +3,7 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { Role, User } from '../../db/users.ts';
+import { HashingBusy } from '../auth/hashing-queue.ts';
 import { LoginThrottle } from '../auth/login-throttle.ts';
 import { DUMMY_HASH, verifyPassword } from '../auth/password.ts';
 import { formatDuration } from './durations.ts';
@@ -29,7 +30,7 @@ const homeOf = (role: Role): string => (role === 'admin' ? '/admin' : staffPaths
 
 export function authRouter(services: Services, render: RenderPage): Router {
   const { users, auditLog } = services.stores;
-  const { clock } = services;
+  const { clock, hashing } = services;
   const router = Router();
   const throttle = new LoginThrottle();
 
@@ -55,8 +56,7 @@ export function authRouter(services: Services, render: RenderPage): Router {
   };
 
   router.get('/login', async (req, res) => {
-    const user = currentUser(services, req);
-    if (user) return res.redirect(303, homeOf(user.role));
+    if (req.user) return res.redirect(303, homeOf(req.user.role));
     await renderLogin(req, res, 200, '', {});
   });
 
@@ -70,24 +70,36 @@ export function authRouter(services: Services, render: RenderPage): Router {
       });
     }
     // The client's address is only a key in memory here (server/auth/login-throttle.ts).
-    const keys = { username: form.username, client: req.ip ?? '' };
-    const waitMs = throttle.waitMs(keys, clock().getTime());
-    if (waitMs > 0) {
-      res.set('Retry-After', String(Math.ceil(waitMs / 1000)));
-      return renderLogin(req, res, 429, form.username, { username: t('login.throttled', { wait: waitText(t, waitMs) }) });
+    // The attempt is counted now, before the password is checked: see the throttle.
+    const begun = throttle.begin({ username: form.username, client: req.ip ?? '' }, clock().getTime());
+    if ('waitMs' in begun) {
+      res.set('Retry-After', String(Math.ceil(begun.waitMs / 1000)));
+      return renderLogin(req, res, 429, form.username, { username: t('login.throttled', { wait: waitText(t, begun.waitMs) }) });
     }
-    const user = users.byUsername(form.username);
-    // Verify against a dummy hash for unknown users so the answer time does not tell who exists.
-    const valid = await verifyPassword(form.password, user?.passwordHash ?? DUMMY_HASH);
-    if (!user || user.disabled || !valid) {
-      throttle.fail(keys, clock().getTime());
+    const { attempt } = begun;
+    const known = users.byUsername(form.username);
+    let valid: boolean;
+    try {
+      // Against a dummy hash for unknown users, so the answer time does not tell who exists.
+      valid = await hashing.run(() => verifyPassword(form.password, known?.passwordHash ?? DUMMY_HASH));
+    } catch (err) {
+      throttle.release(attempt);
+      if (!(err instanceof HashingBusy)) throw err;
+      res.set('Retry-After', '5');
+      return renderLogin(req, res, 503, form.username, { username: t('login.busy') });
+    }
+    // Read again: the account may have changed while its password was checked.
+    const user = known && users.byId(known.id);
+    if (!user || user.disabled || !valid || user.passwordHash !== known?.passwordHash) {
+      throttle.fail(attempt);
       auditLog.record({ at: clock(), event: 'login_failed', userId: user?.id ?? null, via: 'web' });
       return renderLogin(req, res, 401, form.username, { username: t('login.failed') });
     }
-    throttle.succeed(keys);
+    throttle.succeed(attempt);
     auditLog.record({ at: clock(), event: 'login', userId: user.id, via: 'web' });
-    req.session.regenerate({
+    req.session.signIn({
       userId: user.id,
+      userGeneration: user.sessionGeneration,
       signedInAt: clock().getTime(),
       ...(req.session.data.lang ? { lang: req.session.data.lang } : {}),
     });
@@ -95,10 +107,8 @@ export function authRouter(services: Services, render: RenderPage): Router {
   });
 
   router.post('/logout', (req, res) => {
-    const lang = req.session.data.lang;
-    const user = currentUser(services, req);
-    if (user) auditLog.record({ at: clock(), event: 'logout', userId: user.id, via: 'web' });
-    req.session.regenerate(lang ? { lang } : {});
+    if (req.user) auditLog.record({ at: clock(), event: 'logout', userId: req.user.id, via: 'web' });
+    req.session.signOut();
     res.redirect(303, '/login');
   });
 
@@ -111,19 +121,13 @@ function waitText(t: Response['locals']['t'], ms: number): string {
   return seconds <= 60 ? t('duration.seconds', { n: seconds }) : formatDuration(t, Math.ceil(seconds / 60));
 }
 
-export function currentUser(services: Services, req: Request): User | undefined {
-  const id = req.session.data.userId;
-  const user = id === undefined ? undefined : services.stores.users.byId(id);
-  return user && !user.disabled ? user : undefined;
-}
-
 /**
  * Lets through signed-in users with this role, and admins everywhere (they may do
  * everything staff do); others go to /login, or get 403 for the wrong role.
  */
-export function requireRole(services: Services, render: RenderPage, role: Role) {
+export function requireRole(render: RenderPage, role: Role) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    const user = currentUser(services, req);
+    const { user } = req;
     if (!user) {
       res.redirect(303, '/login');
       return;

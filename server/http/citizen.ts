@@ -20,9 +20,8 @@ import { DONT_KNOW, PREFER_NOT_TO_SAY, type Answers, type AnswerValue, type Inst
 import { parseAnswers, type AnswerError } from '../survey/validate.ts';
 import type { StaffMode } from '../../db/audit-log.ts';
 import type { Translate } from '../i18n/messages.ts';
-import { currentUser } from './auth.ts';
 import { recordResponse } from './record-response.ts';
-import { EXTRA_TIME_FACTOR } from './session.ts';
+import { EXTRA_TIME_FACTOR } from './middleware/session.ts';
 import { staffPaths } from './staff-paths.ts';
 import { formatDuration } from './durations.ts';
 import { ensureResumeCode } from './resume.ts';
@@ -52,17 +51,27 @@ export function citizenRouter(services: Services, render: RenderPage): Router {
 
   /** The mode of a draft a signed-in staff member is helping with; undefined for a citizen on their own. */
   const staffModeOf = (req: Request, mode: Mode): StaffMode | undefined =>
-    mode !== 'self' && currentUser(services, req) ? mode : undefined;
+    mode !== 'self' && req.user ? mode : undefined;
 
-  const saveDraft = (req: Request, round: Round, answers: Answers): void => {
+  /** Saves the answers so far, in the language they are being given in; the first save stores the session. */
+  const saveDraft = (req: Request, res: Response, answers: Answers): void => {
     stores.drafts.save({
-      sessionHash: req.session.idHash,
-      roundId: round.id,
+      sessionHash: req.session.store(),
+      roundId: res.locals.round.id,
       mode: 'self',
       answers: JSON.stringify(answers),
       date: osloDate(clock()),
+      language: res.locals.lang,
     });
   };
+
+  /** Where a visitor without answers in this round goes: told what happened to the last ones, else the start page. */
+  const withoutDraft = (req: Request, round: Round): string =>
+    req.session.data.submitted === round.slug
+      ? paths.receipt(round)
+      : req.session.data.expired
+        ? paths.timeout(round)
+        : paths.start(round);
 
   router.param('slug', loadRound(services, render));
 
@@ -103,13 +112,13 @@ export function citizenRouter(services: Services, render: RenderPage): Router {
 
   router.post('/s/:slug', (req, res) => {
     const { round } = res.locals;
+    // A new response: the last one's receipt and timeout note no longer apply (the next person on a shared computer).
+    if (req.session.data.submitted || req.session.data.expired) req.session.update({ submitted: undefined, expired: undefined });
     let answers = loadDraft(req, round)?.answers;
     if (!answers) {
       answers = {};
-      saveDraft(req, round, answers);
+      saveDraft(req, res, answers);
     }
-    // A new response: the last one's receipt and timeout note no longer apply (the next person on a shared computer).
-    if (req.session.data.submitted || req.session.data.expired) req.session.update({ submitted: undefined, expired: undefined });
     res.redirect(303, resumePath(round, answers));
   });
 
@@ -119,7 +128,7 @@ export function citizenRouter(services: Services, render: RenderPage): Router {
     const question = findQuestion(instrument, String(req.params['questionId']));
     const draft = loadDraft(req, round);
     if (!draft) {
-      res.redirect(303, paths.start(round));
+      res.redirect(303, withoutDraft(req, round));
       return undefined;
     }
     const { answers, mode } = draft;
@@ -184,7 +193,7 @@ export function citizenRouter(services: Services, render: RenderPage): Router {
     const parsed = parseAnswers([question], req.body);
     if (isSave(req.body)) {
       // Saving for later never fails on this page's answer: keep it when it is whole, else leave it out.
-      saveDraft(req, round, parsed.ok ? { ...answers, ...parsed.answers } : answers);
+      saveDraft(req, res, parsed.ok ? { ...answers, ...parsed.answers } : answers);
       ensureResumeCode(services, req, round);
       return res.redirect(303, paths.saved(round));
     }
@@ -192,7 +201,7 @@ export function citizenRouter(services: Services, render: RenderPage): Router {
       return renderQuestion(req, res, question, answers, mode, postedCodes(question, req.body), parsed.errors);
     }
     const updated: Answers = { ...answers, ...parsed.answers };
-    saveDraft(req, round, updated);
+    saveDraft(req, res, updated);
     const next_ = nextQuestion(instrument, updated, question.id);
     // From the check page, come back to it, unless the change opened a question still to answer.
     const target =
@@ -203,7 +212,7 @@ export function citizenRouter(services: Services, render: RenderPage): Router {
   router.get('/s/:slug/check', async (req, res) => {
     const { round, t, lang } = res.locals;
     const draft = loadDraft(req, round);
-    if (!draft) return res.redirect(303, req.session.data.submitted === round.slug ? paths.receipt(round) : paths.start(round));
+    if (!draft) return res.redirect(303, withoutDraft(req, round));
     const { answers } = draft;
     if (firstUnanswered(instrument, answers)) return res.redirect(303, resumePath(round, answers));
     const shown = shownQuestions(instrument, answers);
@@ -239,13 +248,13 @@ export function citizenRouter(services: Services, render: RenderPage): Router {
     const draft = loadDraft(req, round);
     if (!draft) {
       // Already submitted (double click, back button): the first submit stands. A second click
-      // that arrived while the first was being stored still holds the old session: its row says so.
-      const submitted = req.session.data.submitted === round.slug || stores.sessions.get(req.session.idHash)?.ended === 'submitted';
-      return res.redirect(303, submitted ? paths.receipt(round) : paths.start(round));
+      // that arrived while the first was being stored read the session before it ended: its note says so.
+      if (stores.sessions.note(req.session.idHash)?.ended === 'submitted') return res.redirect(303, paths.receipt(round));
+      return res.redirect(303, withoutDraft(req, round));
     }
     const { answers, mode } = draft;
     if (firstUnanswered(instrument, answers)) return res.redirect(303, resumePath(round, answers));
-    const staff = currentUser(services, req);
+    const staff = req.user;
     recordResponse(services, round, answers, lang, {
       mode,
       // A draft begun by staff and finished by a citizen with its code is the citizen's: nobody to name.
@@ -253,14 +262,14 @@ export function citizenRouter(services: Services, render: RenderPage): Router {
       sharedDevice: req.session.data.kiosk === true,
       from: { sessionHash: req.session.idHash },
     });
-    req.session.update({ submitted: round.slug });
     if (staff) {
       // A staff member goes on to the next citizen in the same session: the answers were only in the draft, now gone.
+      req.session.update({ submitted: round.slug });
       return res.redirect(303, paths.receipt(round));
     }
-    // The session that held the answers ends here (R44); the receipt is shown in a
-    // successor that holds none, so the next person on this browser starts clean.
-    req.session.end('submitted');
+    // The session that held the answers ends here (R44). Its dated note shows the
+    // receipt to this browser and holds no answers, so the next person starts clean.
+    req.session.end('submitted', round.slug);
     res.set('Clear-Site-Data', '"cache", "storage"');
     res.redirect(303, paths.receipt(round));
   });
@@ -276,7 +285,7 @@ export function citizenRouter(services: Services, render: RenderPage): Router {
       locals: {
         startHref: freshStart(round, req.session.data.kiosk),
         kiosk: req.session.data.kiosk === true,
-        staffHome: currentUser(services, req) ? staffPaths.after('sent') : null,
+        staffHome: req.user ? staffPaths.after('sent') : null,
       },
     });
   });

@@ -4,6 +4,7 @@
 // is stored in its own table and statement, after the response and apart from it
 // (db/help-requests.ts), and nothing of it is logged.
 import { Router, type Request, type Response } from 'express';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
 import type { Round } from '../../db/rounds.ts';
 import type { MessageKey } from '../i18n/messages.ts';
@@ -11,7 +12,16 @@ import { osloDate } from '../time.ts';
 import { requireRole } from './auth.ts';
 import type { Services } from './services.ts';
 import { freshStart, loadRound, roundPaths } from './round-pages.ts';
-import type { ErrorItem, RenderPage } from './views.ts';
+import { messagePage, type ErrorItem, type RenderPage } from './views.ts';
+
+/**
+ * Help requests stored per hour (issue 12, point 3): a browser that has just
+ * answered asks once, maybe again to correct a number; a library's public PCs
+ * share one address, and thirty in an hour is more than a busy library sees.
+ * Counted in memory only (the address is never stored), and only requests
+ * that were stored count: a form sent back with an error does not.
+ */
+export const HELP_LIMITS = { perBrowser: 3, perClient: 30, windowMs: 60 * 60_000 } as const;
 
 /** The error messages, by the rule that fails; the schema below carries them as its issue messages. */
 const HELP_ERRORS = {
@@ -155,7 +165,31 @@ export function helpRouter(services: Services, render: RenderPage): Router {
     await renderForm(req, res, { name: '', phone: '', email: '', consent: false });
   });
 
-  router.post('/s/:slug/help', async (req, res) => {
+  const tooMany = async (req: Request, res: Response): Promise<void> => {
+    await render(
+      req,
+      res,
+      messagePage(res.locals.t, 'too-many', 429, 'helpLimit.title', 'helpLimit.body', {
+        href: freshStart(res.locals.round, req.session.data.kiosk),
+        text: res.locals.t('common.toStart'),
+      }),
+    );
+  };
+  const limit = (max: number, key: (req: Request) => string) =>
+    rateLimit({
+      windowMs: HELP_LIMITS.windowMs,
+      limit: max,
+      skipFailedRequests: true,
+      keyGenerator: key,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      handler: tooMany,
+    });
+  // The browser by its session cookie's hash (a request here always has one: only the receipt leads here).
+  const perBrowser = limit(HELP_LIMITS.perBrowser, (req) => `browser:${req.session.idHash}`);
+  const perClient = limit(HELP_LIMITS.perClient, (req) => `client:${ipKeyGenerator(req.ip ?? '')}`);
+
+  router.post('/s/:slug/help', perClient, perBrowser, async (req, res) => {
     const { round } = res.locals;
     if (!mayAsk(req, res)) return;
     const parsed = helpForm.safeParse(req.body ?? {});
@@ -170,7 +204,7 @@ export function helpRouter(services: Services, render: RenderPage): Router {
 
   // Admin: the requests to follow up. Guarded here as well as by the admin router, so
   // these routes stay admin-only wherever they are mounted.
-  const adminOnly = requireRole(services, render, 'admin');
+  const adminOnly = requireRole(render, 'admin');
 
   router.get('/admin/help', adminOnly, async (req, res) => {
     await render(req, res, {

@@ -6,8 +6,6 @@ import { z } from 'zod';
 import type { Round } from '../../db/rounds.ts';
 import type { Language } from '../survey/types.ts';
 import { freshStart, loadRound, roundPaths } from './round-pages.ts';
-import type { LostSession } from './session.ts';
-import { currentUser } from './auth.ts';
 import type { Services } from './services.ts';
 import { staffPaths } from './staff-paths.ts';
 import type { RenderPage } from './views.ts';
@@ -43,8 +41,10 @@ export function leavingRouter(services: Services, render: RenderPage): Router {
     res.redirect(303, roundPaths.start(res.locals.round));
   });
 
-  // The warning dialog's «Fortsett»: restarts the idle limit, says how long it now is.
+  // The warning dialog's «Fortsett»: restarts the idle limit, says how long it now is. A session
+  // that already ended has nothing to extend: the script is sent where the page says what happened.
   router.post('/s/:slug/extend', (req, res) => {
+    if (!req.session.isStored) return res.redirect(303, afterExpiry(res.locals.round, req.session.data.kiosk));
     req.session.extend();
     res.json({ expiresInSeconds: Math.floor(req.session.idleMs / 1000) });
   });
@@ -64,7 +64,7 @@ export function leavingRouter(services: Services, render: RenderPage): Router {
     const parsed = endForm.safeParse(req.body);
     const keep = parsed.success && parsed.data.keep === '1';
     const draft = stores.drafts.get(req.session.idHash, round.id);
-    if (currentUser(services, req)) {
+    if (req.user) {
       // A staff member stays signed in for the next citizen: only this citizen's answers go (or stay, saved with a code).
       const saved = keep && stores.drafts.detach(req.session.idHash, round.id);
       if (!saved) stores.drafts.remove(req.session.idHash, round.id);
@@ -114,39 +114,23 @@ function afterExpiry(round: Pick<Round, 'slug'>, kiosk: boolean | undefined): st
   return kiosk ? freshStart(round, true) : roundPaths.timeout(round);
 }
 
-/** Round pages a citizen may land on after losing a session, shown as they are. */
-const SHOWN_AFTER_LOSS = new Set(['', '/timeout', '/resume', '/ended', '/print']);
+/** Round pages a citizen may land on after leaving, shown as they are. */
+const SHOWN_AFTER_LEAVING = new Set(['', '/resume', '/ended', '/print']);
 const ROUND_PATH = /^\/s\/([a-z0-9-]{1,64})(\/.*)?$/;
 
 /**
- * Before CSRF checks: a request to a round whose session cookie no longer opens
- * a session goes where it is told what happened, instead of a bare "expired"
- * (shared/contract.md keeps «Siden er utløpt» for a form without its token).
- * A double click on «Send inn» finds the receipt; a page left open too long,
- * the timeout page.
+ * Before CSRF checks: a request from a page left open after the citizen chose
+ * «Avslutt» (its cookie should be gone; a request already on its way still
+ * carries it) is told the answers were deleted or saved, instead of a bare
+ * «Siden er utløpt». Sessions that were submitted or timed out need nothing
+ * here: their notes hand the receipt and the timeout page to the routes.
  */
-export function afterLostSession() {
+export function afterLeaving() {
   return (req: Request, res: Response, next: NextFunction): void => {
-    const lost: LostSession | undefined = req.sessionLost;
+    const ended = req.sessionLost?.ended;
     const match = ROUND_PATH.exec(req.path);
-    if (!match) return next();
-    const round = { slug: match[1]! };
-    const rest = match[2] ?? '';
-    // «Send inn» once more from a page of the session that already submitted (its token went with it).
-    if (!lost && req.method === 'POST' && rest === '/check' && req.session.data.submitted === round.slug) {
-      return res.redirect(303, roundPaths.receipt(round));
-    }
-    if (!lost) return next();
-    switch (lost.ended) {
-      case 'submitted':
-        return res.redirect(303, roundPaths.receipt(round));
-      case 'deleted':
-      case 'saved':
-        return res.redirect(303, `${roundPaths.ended(round)}?answers=${lost.ended}`);
-      case 'expired':
-        req.session.update({ expired: lost.kept === undefined ? 'unknown' : lost.kept ? 'kept' : 'deleted' });
-        if (req.method === 'GET' && SHOWN_AFTER_LOSS.has(rest)) return next();
-        return res.redirect(303, rest === '/expire' ? afterExpiry(round, req.session.data.kiosk) : roundPaths.timeout(round));
-    }
+    if (!match || (ended !== 'deleted' && ended !== 'saved')) return next();
+    if (req.method === 'GET' && SHOWN_AFTER_LEAVING.has(match[2] ?? '')) return next();
+    res.redirect(303, `${roundPaths.ended({ slug: match[1]! })}?answers=${ended}`);
   };
 }

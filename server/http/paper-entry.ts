@@ -28,7 +28,7 @@ const PAPER_ERROR_TEXT = {
 export function paperEntryRouter(services: Services, render: RenderPage): Router {
   const { instrument, stores } = services;
   const router = Router();
-  router.use('/staff/paper', requireRole(services, render, 'staff'));
+  router.use('/staff/paper', requireRole(render, 'staff'));
   router.param('slug', loadRound(services, render));
 
   const renderEntry = async (

@@ -8,6 +8,8 @@ import type { Round } from '../../db/rounds.ts';
 import { formatResumeCode, hashResumeCode, newResumeCode, normaliseResumeCode } from '../survey/resume-code.ts';
 import { readAnswers } from '../survey/stored-answers.ts';
 import { addDays, osloDate, retentionCutoff } from '../time.ts';
+import { isLanguage } from '../survey/types.ts';
+import { publicUrl } from './public-url.ts';
 import { continuePath, loadRound, roundPaths } from './round-pages.ts';
 import type { Services } from './services.ts';
 import { messagePage, type RenderPage } from './views.ts';
@@ -77,7 +79,8 @@ export function resumeRouter(services: Services, render: RenderPage): Router {
       locals: {
         code: formatResumeCode(code),
         keptUntil: LONG_DATE[lang]!.format(new Date(`${keptUntil}T00:00:00Z`)),
-        resumeUrl: `${req.protocol}://${req.get('host') ?? 'localhost'}${roundPaths.resume(round)}`,
+        // Never from the request's Host header, which the client writes: from PUBLIC_URL, or the path alone.
+        resumeUrl: publicUrl(config, roundPaths.resume(round)),
         resumeHref: roundPaths.resume(round),
         endAction: roundPaths.end(round),
         continueHref: roundPaths.start(round),
@@ -130,12 +133,17 @@ export function resumeRouter(services: Services, render: RenderPage): Router {
     const code = normaliseResumeCode(typed);
     if (!code) return renderResume(req, res, typed, 'resume.errorShape');
     const savedSince = retentionCutoff(osloDate(clock()), config.draftDays);
-    if (!stores.drafts.resume(hashResumeCode(code), req.session.idHash, round.id, savedSince)) {
+    const codeHash = hashResumeCode(code);
+    // A wrong code stores nothing, not even a session.
+    if (!stores.drafts.isSaved(codeHash, round.id, savedSince)) {
       res.locals.wrongCode = true;
       return renderResume(req, res, typed, 'resume.errorUnknown');
     }
-    req.session.update({ resumeCode: code, submitted: undefined, expired: undefined });
+    stores.drafts.resume(codeHash, req.session.store(), round.id, savedSince);
     const draft = stores.drafts.get(req.session.idHash, round.id);
+    // The answers come back in the language they were given in, and the response will record it (issue 12, point 7).
+    const language = isLanguage(draft?.language) ? draft.language : undefined;
+    req.session.update({ resumeCode: code, submitted: undefined, expired: undefined, ...(language ? { lang: language } : {}) });
     res.redirect(303, continuePath(instrument, round, readAnswers(instrument, draft?.answers ?? '{}')));
   });
 

@@ -5,7 +5,6 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Round } from '../../db/rounds.ts';
 import { firstUnanswered } from '../survey/pages.ts';
 import type { Answers, Instrument } from '../survey/types.ts';
-import { currentUser } from './auth.ts';
 import type { Services } from './services.ts';
 import { messagePage, setLanguage, type RenderPage, type SessionControls } from './views.ts';
 
@@ -79,7 +78,7 @@ function sessionControls(services: Services, req: Request, res: Response, round:
   const { t } = res.locals;
   const draft = services.stores.drafts.get(req.session.idHash, round.id);
   // A staff member's end control deletes this citizen's answers and goes back to the staff page.
-  const staff = currentUser(services, req) !== undefined;
+  const staff = req.user !== undefined;
   if (draft) {
     const now = services.clock().getTime();
     return {

@@ -1,5 +1,5 @@
 // What the HTTP layer is given: configuration, the instrument, the clock, the
-// database and its stores. Built once by createApp; routers take what they need.
+// database and its stores, and the password-hashing queue. Built once by createApp; routers take what they need.
 import type { AuditLogStore } from '../../db/audit-log.ts';
 import type { SurveyDatabase } from '../../db/connection.ts';
 import type { DraftStore } from '../../db/drafts.ts';
@@ -8,6 +8,7 @@ import type { ResponseStore } from '../../db/responses.ts';
 import type { RoundStore } from '../../db/rounds.ts';
 import type { SessionStore } from '../../db/sessions.ts';
 import type { UserStore } from '../../db/users.ts';
+import type { HashingQueue } from '../auth/hashing-queue.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { Instrument } from '../survey/types.ts';
@@ -30,4 +31,6 @@ export interface Services {
   readonly log: Logger;
   readonly db: SurveyDatabase;
   readonly stores: Stores;
+  /** Password hashing, one at a time (server/auth/hashing-queue.ts). */
+  readonly hashing: HashingQueue;
 }

@@ -41,7 +41,7 @@ interface StartForm {
 export function staffRouter(services: Services, render: RenderPage): Router {
   const { stores, instrument, clock } = services;
   const router = Router();
-  router.use('/staff', requireRole(services, render, 'staff'));
+  router.use('/staff', requireRole(render, 'staff'));
 
   const renderStaff = async (
     req: Request,
@@ -147,7 +147,7 @@ export function staffRouter(services: Services, render: RenderPage): Router {
     setLanguage(res, language.data);
     if (mode.data === 'paper') return res.redirect(303, staffPaths.paper(open));
     // A new citizen: whatever this session had begun for the round goes (the staff page offered to finish it first).
-    stores.drafts.begin(req.session.idHash, open.id, mode.data, osloDate(clock()));
+    stores.drafts.begin(req.session.store(), open.id, mode.data, osloDate(clock()), language.data);
     res.redirect(303, continuePath(instrument, open, {}));
   });
 

@@ -4,7 +4,9 @@
 // goes to the audit log.
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import type { Role } from '../../db/users.ts';
+import type { AuditEvent } from '../../db/audit-log.ts';
+import type { Role, User, UserStore } from '../../db/users.ts';
+import { HashingBusy } from '../auth/hashing-queue.ts';
 import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/password.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { osloDate } from '../time.ts';
@@ -33,10 +35,36 @@ const newUser = z.object({
 
 const ROLE_TEXT: Readonly<Record<Role, MessageKey>> = { admin: 'users.roleAdmin', staff: 'users.roleStaff' };
 
+/**
+ * What an admin can do to another account, by the name in its address. Each
+ * ends every session of that account (db/users.ts): a locked-out user is
+ * signed out at once, and a new role takes effect at the next sign-in.
+ */
+const CHANGES = {
+  disable: { label: 'users.disable', event: 'user_disabled', shownFor: (u: User) => !u.disabled },
+  enable: { label: 'users.enable', event: 'user_enabled', shownFor: (u: User) => u.disabled },
+  'make-admin': { label: 'users.makeAdmin', event: 'role_changed', shownFor: (u: User) => u.role === 'staff' },
+  'make-staff': { label: 'users.makeStaff', event: 'role_changed', shownFor: (u: User) => u.role === 'admin' },
+} as const satisfies Record<string, { label: MessageKey; event: AuditEvent; shownFor: (u: User) => boolean }>;
+type Change = keyof typeof CHANGES;
+const isChange = (name: unknown): name is Change => typeof name === 'string' && Object.hasOwn(CHANGES, name);
+
+function apply(users: UserStore, user: User, change: Change): void {
+  switch (change) {
+    case 'disable':
+    case 'enable':
+      users.setDisabled(user.username, change === 'disable');
+      return;
+    case 'make-admin':
+    case 'make-staff':
+      users.setRole(user.username, change === 'make-admin' ? 'admin' : 'staff');
+  }
+}
+
 export function usersRouter(services: Services, render: RenderPage): Router {
   const { stores, clock } = services;
   const router = Router();
-  router.use(USERS_PATH, requireRole(services, render, 'admin'));
+  router.use(USERS_PATH, requireRole(render, 'admin'));
 
   const renderUsers = async (
     req: Request,
@@ -57,7 +85,14 @@ export function usersRouter(services: Services, render: RenderPage): Router {
       page: 'admin-users',
       errors,
       locals: {
-        users: stores.users.list().map((u) => ({ ...u, roleText: t(ROLE_TEXT[u.role]), self: u.id === res.locals.user.id })),
+        users: stores.users.list().map((u) => ({
+          ...u,
+          roleText: t(ROLE_TEXT[u.role]),
+          self: u.id === res.locals.user.id,
+          changes: (Object.keys(CHANGES) as Change[])
+            .filter((name) => CHANGES[name].shownFor(u))
+            .map((name) => ({ name, label: t(CHANGES[name].label) })),
+        })),
         form,
         fieldErrors,
         minLength: PASSWORD_MIN_LENGTH,
@@ -82,7 +117,17 @@ export function usersRouter(services: Services, render: RenderPage): Router {
     }
     const { username, role, password } = parsed.data;
     if (stores.users.byUsername(username)) return renderUsers(req, res, typed, { username: t('users.usernameTaken') }, 400);
-    const id = stores.users.create({ username, passwordHash: await hashPassword(password), role, createdDate: osloDate(clock()) });
+    let passwordHash: string;
+    try {
+      passwordHash = await services.hashing.run(() => hashPassword(password));
+    } catch (err) {
+      if (!(err instanceof HashingBusy)) throw err;
+      res.set('Retry-After', '5');
+      return renderUsers(req, res, typed, { password: t('login.busy') }, 503);
+    }
+    // Checked again: another admin may have taken the name while the password was hashed.
+    if (stores.users.byUsername(username)) return renderUsers(req, res, typed, { username: t('users.usernameTaken') }, 400);
+    const id = stores.users.create({ username, passwordHash, role, createdDate: osloDate(clock()) });
     stores.auditLog.record({ at: clock(), event: 'user_added', userId: id, via: 'web' });
     res.redirect(303, USERS_PATH);
   });
@@ -90,11 +135,11 @@ export function usersRouter(services: Services, render: RenderPage): Router {
   router.post(`${USERS_PATH}/:id/:change`, async (req, res, next) => {
     const change = req.params['change'];
     const user = stores.users.byId(Number(req.params['id']));
-    if (!user || (change !== 'disable' && change !== 'enable')) return next();
-    // Locking yourself out would leave the page with nobody to undo it.
+    if (!user || !isChange(change)) return next();
+    // Locking yourself out, or out of this page, would leave nobody to undo it.
     if (user.id === res.locals.user.id) return renderUsers(req, res, undefined, { username: res.locals.t('users.notYourself') }, 400);
-    stores.users.setDisabled(user.username, change === 'disable');
-    stores.auditLog.record({ at: clock(), event: change === 'disable' ? 'user_disabled' : 'user_enabled', userId: user.id, via: 'web' });
+    apply(stores.users, user, change);
+    stores.auditLog.record({ at: clock(), event: CHANGES[change].event, userId: user.id, via: 'web' });
     res.redirect(303, USERS_PATH);
   });
 

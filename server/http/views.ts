@@ -55,14 +55,38 @@ declare global {
   }
 }
 
+/**
+ * This request's own address, rebuilt from its parsed path and query rather than
+ * echoed: a raw `/.//evil.com` would otherwise print as the protocol-relative
+ * `//evil.com` in a link (issue 12, point 6). Runs of slashes (and backslashes,
+ * which browsers read as slashes) become one, and dot segments are resolved.
+ */
+export function ownUrl(req: Request, query?: URLSearchParams): string {
+  const raw = req.originalUrl;
+  const mark = raw.indexOf('?');
+  const path = new URL((mark === -1 ? raw : raw.slice(0, mark)).replace(/[\\/]+/g, '/'), 'http://self.invalid').pathname;
+  const params = query ?? new URLSearchParams(mark === -1 ? '' : raw.slice(mark + 1));
+  return params.size > 0 ? `${path}?${params}` : path;
+}
+
 /** Links to this same page in each language (keeps the path and other query parameters). */
 function languageLinks(req: Request, current: Language) {
-  const url = new URL(req.originalUrl, 'http://localhost');
+  const mark = req.originalUrl.indexOf('?');
   return LANGUAGES.map((lang) => {
-    url.searchParams.set('lang', lang);
-    return { lang, name: LANGUAGE_NAMES[lang], href: `${url.pathname}${url.search}`, current: lang === current };
+    const query = new URLSearchParams(mark === -1 ? '' : req.originalUrl.slice(mark + 1));
+    query.set('lang', lang);
+    return { lang, name: LANGUAGE_NAMES[lang], href: ownUrl(req, query), current: lang === current };
   });
 }
+
+/** Locals with the CSRF token as a getter: a page without a form draws no token and sets no cookie. */
+function withCsrfToken(req: Request, locals: Record<string, unknown>): Record<string, unknown> {
+  return Object.defineProperty(locals, 'csrfToken', { enumerable: true, get: () => req.session.csrfToken });
+}
+
+/** A copy that keeps getters as getters (a spread would call them). */
+const copyOf = (locals: Record<string, unknown>): Record<string, unknown> =>
+  Object.defineProperties({}, Object.getOwnPropertyDescriptors(locals)) as Record<string, unknown>;
 
 export function pageRenderer(options: {
   viewsDir: string;
@@ -81,17 +105,16 @@ export function pageRenderer(options: {
     // Forms post to this page's own address, spelled out: an empty action would carry a
     // fragment (#main, after the skip link) through the redirect, and the next page would
     // open scrolled past its header with Tab starting inside the form.
-    const formAction = req.originalUrl;
-    const shared = { t, lang, csrfToken: req.session.data.csrf, errors, formAction, ...page.locals };
-    const body = await ejs.renderFile(file(page.view), shared, renderOptions);
+    const formAction = ownUrl(req);
+    const shared = withCsrfToken(req, { t, lang, errors, formAction, ...page.locals });
+    const body = await ejs.renderFile(file(page.view), copyOf(shared), renderOptions);
     const parts = [page.title, t('service.name'), page.organisation].filter(
       (part, i, all): part is string => part !== undefined && all.indexOf(part) === i,
     );
     const documentTitle = (errors.length > 0 ? `${t('common.errorPrefix')}: ` : '') + parts.join(' – ');
     const html = await ejs.renderFile(
       file('layout'),
-      {
-        ...shared,
+      Object.assign(copyOf(shared), {
         body,
         documentTitle,
         page: page.page,
@@ -102,7 +125,7 @@ export function pageRenderer(options: {
         timeoutScript: options.timeoutScript,
         stylesheet: options.stylesheet,
         favicon: options.favicon,
-      },
+      }),
       renderOptions,
     );
     res.status(page.status ?? 200).type('html').send(html);

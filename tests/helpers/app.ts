@@ -9,6 +9,7 @@ import { hashPassword } from '../../server/auth/password.ts';
 import { bootstrapAdmin, seedDemoRound } from '../../server/bootstrap.ts';
 import { loadConfig, type Config } from '../../server/config.ts';
 import { createApp } from '../../server/http/app.ts';
+import { requestLog } from '../../server/http/middleware/request-log.ts';
 import { pino } from 'pino';
 import type { Logger } from '../../server/log.ts';
 import type { Instrument } from '../../server/survey/types.ts';
@@ -26,6 +27,8 @@ export interface TestApp {
   advance(ms: number): void;
   /** The fake clock's time (epoch ms). */
   now(): number;
+  /** Writes the request log's counts so far, as main.ts does at midnight. */
+  flushRequestLog(): void;
   close(): void;
 }
 
@@ -37,10 +40,11 @@ export async function testApp(options: { instrument?: Instrument; env?: Record<s
   seedDemoRound(stores.rounds, '2026-01-01');
   await bootstrapAdmin(stores, ADMIN, new Date('2026-01-01T09:00:00Z'));
   let now = FAKE_NOW.getTime();
+  const requests = options.log ? requestLog(options.log) : undefined;
   const app = createApp(config, db, {
     clock: () => new Date(now),
     ...(options.instrument ? { instrument: options.instrument } : {}),
-    ...(options.log ? { log: options.log } : {}),
+    ...(options.log && requests ? { log: options.log, requestLog: requests } : {}),
   });
   return {
     app,
@@ -51,6 +55,7 @@ export async function testApp(options: { instrument?: Instrument; env?: Record<s
       now += ms;
     },
     now: () => now,
+    flushRequestLog: () => void requests?.flush('2026-11-23'),
     close: () => {
       db.close();
       rmSync(dir, { recursive: true, force: true });

@@ -4,7 +4,7 @@
 // signed-in session ends after its idle limit and, however active, after a workday.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../server/auth/password.ts';
-import { SIGNED_IN_MAX_MS } from '../../server/http/session.ts';
+import { SIGNED_IN_MAX_MS } from '../../server/http/middleware/session.ts';
 import { ADMIN, testApp, type TestApp } from '../helpers/app.ts';
 import { Browser, type Page } from '../helpers/browser.ts';
 

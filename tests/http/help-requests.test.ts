@@ -290,7 +290,9 @@ describe('a valid request', () => {
   });
 
   it('never reaches the log', () => {
-    expect(logLines.length).toBeGreaterThan(10);
+    target.flushRequestLog();
+    // The day's counts were written, and the help requests are among them.
+    expect(logLines.some((line) => line.includes('"survey"'))).toBe(true);
     for (const line of logLines) {
       for (const secret of ['Kari', 'Nordmann', '912 34 567', '91234567', 'ola@example.no']) expect(line).not.toContain(secret);
     }

@@ -65,8 +65,8 @@ describe('the keyed-entry page', () => {
     const admin = await signedInAdmin(target);
     const csv = await exportCsv(admin, 'demo', '?staff=1');
     expect(csv.rows.at(-1)).toMatchObject({ mode: 'paper', devices_1: '1', devices_2: '0', devices_3: '1', segment: 'utsatt', paper_form_number: 'A17' });
-    const audit = target.db.conn.prepare("SELECT at, mode, user_id AS userId FROM audit_log WHERE event = 'response_created'").all();
-    expect(audit).toEqual([{ at: '2026-11-23', mode: 'paper', userId: staffId }]);
+    const counted = target.db.conn.prepare('SELECT day, mode, user_id AS userId, responses FROM staff_response_days').all();
+    expect(counted).toEqual([{ day: '2026-11-23', mode: 'paper', userId: staffId, responses: 1 }]);
   });
 
   it('refuses a bad code with 400 and that field marked, keeping what was typed, storing nothing', async () => {

@@ -72,11 +72,12 @@ describe('saving', () => {
     const { code } = await savedMidway(browser);
     const plain = code.replace('-', '');
     await browser.post('/s/demo/end', { keep: '1' });
-    const tables = ['drafts', 'sessions', 'responses', 'help_requests'];
+    const tables = ['drafts', 'sessions', 'session_notes', 'responses', 'help_requests'];
     const everything = tables.map((name) => JSON.stringify(target.db.conn.prepare(`SELECT * FROM ${name}`).all())).join('\n');
     expect(everything).not.toContain(plain);
     expect(everything).not.toContain(code);
     expect(target.db.conn.prepare('SELECT count(*) FROM drafts WHERE resume_hash IS NOT NULL').pluck().get()).toBeGreaterThan(0);
+    target.flushRequestLog();
     expect(logLines.length).toBeGreaterThan(0);
     expect(logLines.join('\n')).not.toContain(plain);
     expect(logLines.join('\n')).not.toContain(code);

@@ -4,7 +4,7 @@
 // repeated, and after expiry the citizen is told what became of the answers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translator } from '../../server/i18n/messages.ts';
-import { EXTRA_TIME_FACTOR } from '../../server/http/session.ts';
+import { EXTRA_TIME_FACTOR } from '../../server/http/middleware/session.ts';
 import { testApp, type TestApp } from '../helpers/app.ts';
 import { Browser, type Page } from '../helpers/browser.ts';
 import { start } from '../helpers/survey.ts';
@@ -57,17 +57,18 @@ describe('the idle limit', () => {
     await citizen.post('/s/demo/q/gender', { gender: '1', action: 'save' });
     target.advance(31 * MINUTE);
     // The periodic cleanup ends the session before the citizen comes back.
-    expect(target.stores.sessions.removeExpired(target.now())).toBeGreaterThan(0);
+    expect(target.stores.sessions.endExpiredBatch(target.now(), '2026-11-23', 100)).toBeGreaterThan(0);
     const page = await citizen.visit('/s/demo/q/main_activity');
     expect(page.pageId).toBe('timeout');
     expect(paragraph(page)).toBe(nb('timeout.kept'));
     expect(page.html.querySelector('main a[href="/s/demo/resume"]')).not.toBeNull();
   });
 
-  it('says what it can for a cookie nothing is known about any more', async () => {
+  it('treats a cookie nothing is known about any more as a new visitor, and says so on the timeout page', async () => {
     const stranger = new Browser(target);
     stranger.agent.jar.setCookie(`sid=${'A'.repeat(43)}; Path=/`);
-    const page = await stranger.visit('/s/demo/check');
+    expect((await stranger.visit('/s/demo/check')).pageId).toBe('start');
+    const page = await stranger.visit('/s/demo/timeout');
     expect(page.pageId).toBe('timeout');
     expect(paragraph(page)).toBe(nb('timeout.unknown'));
   });

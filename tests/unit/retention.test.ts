@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '../../db/connection.ts';
 import { createStores } from '../../db/stores.ts';
 import { loadConfig } from '../../server/config.ts';
-import { cleanUp, scheduleCleanup, type CleanupCounts, type CleanupLog } from '../../server/retention.ts';
+import { CLEANUP_BATCH, cleanUp, scheduleCleanup, type CleanupCounts, type CleanupLog } from '../../server/retention.ts';
 import { addDays, osloDate, retentionCutoff } from '../../server/time.ts';
 
 const cleanups: Array<() => void> = [];
@@ -16,7 +16,7 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-const NOTHING: CleanupCounts = { sessions: 0, drafts: 0, helpRequests: 0, responses: 0 };
+const NOTHING: CleanupCounts = { sessions: 0, notes: 0, drafts: 0, helpRequests: 0, responses: 0 };
 const TEN_MINUTES = 10 * 60_000;
 const DAY = 24 * 60 * 60_000;
 
@@ -44,7 +44,7 @@ function survey(env: Record<string, string> = {}) {
     config,
     count,
     /** The cleanup as main.ts runs it, on the given Oslo day. */
-    cleanUpOn: (date: string): CleanupCounts => cleanUp(conn, stores, config, justAfterMidnight(date)),
+    cleanUpOn: (date: string): Promise<CleanupCounts> => cleanUp(conn, stores, config, justAfterMidnight(date)),
     round(slug: string): number {
       return stores.rounds.create({ slug, title: slug, organisation: 'Kommune', mainLanguage: 'nb', createdDate: '2026-01-01' });
     },
@@ -118,7 +118,7 @@ describe('dates', () => {
 });
 
 describe('closing a round', () => {
-  it('records the day once, and only for an open round', () => {
+  it('records the day once, and only for an open round', async () => {
     const s = survey();
     s.round('r');
     expect(s.stores.rounds.bySlug('r')).toMatchObject({ status: 'open', closedDate: null });
@@ -133,7 +133,7 @@ describe('closing a round', () => {
 describe('cleanUp', () => {
   const D = '2026-11-23';
 
-  it('keeps drafts 30 days after their last save by default, saved with a code or not', () => {
+  it('keeps drafts 30 days after their last save by default, saved with a code or not', async () => {
     const s = survey();
     const roundId = s.round('r');
     const other = s.round('s');
@@ -143,47 +143,47 @@ describe('cleanUp', () => {
     const later = s.draft({ roundId: other, updatedDate: addDays(D, 1), resumeHash: 'b'.repeat(64) });
     const ids = () => s.conn.prepare('SELECT id FROM drafts ORDER BY id').pluck().all();
 
-    expect(s.cleanUpOn(addDays(D, 30))).toEqual(NOTHING);
+    expect(await s.cleanUpOn(addDays(D, 30))).toEqual(NOTHING);
     expect(ids()).toEqual([withCode, inSession, later]);
-    expect(s.cleanUpOn(addDays(D, 31))).toEqual({ ...NOTHING, drafts: 2 });
+    expect(await s.cleanUpOn(addDays(D, 31))).toEqual({ ...NOTHING, drafts: 2 });
     expect(ids()).toEqual([later]);
-    expect(s.cleanUpOn(addDays(D, 32))).toEqual({ ...NOTHING, drafts: 1 });
+    expect(await s.cleanUpOn(addDays(D, 32))).toEqual({ ...NOTHING, drafts: 1 });
   });
 
-  it('keeps drafts DRAFT_DAYS when set', () => {
+  it('keeps drafts DRAFT_DAYS when set', async () => {
     const s = survey({ DRAFT_DAYS: '7' });
     s.draft({ roundId: s.round('r'), updatedDate: D, resumeHash: 'a'.repeat(64) });
-    expect(s.cleanUpOn(addDays(D, 7)).drafts).toBe(0);
-    expect(s.cleanUpOn(addDays(D, 8)).drafts).toBe(1);
+    expect((await s.cleanUpOn(addDays(D, 7))).drafts).toBe(0);
+    expect((await s.cleanUpOn(addDays(D, 8))).drafts).toBe(1);
     expect(s.count('SELECT count(*) FROM drafts')).toBe(0);
   });
 
-  it('keeps help requests 90 days after they came in by default, HELP_REQUEST_DAYS when set', () => {
+  it('keeps help requests 90 days after they came in by default, HELP_REQUEST_DAYS when set', async () => {
     const byDefault = survey();
     byDefault.helpRequest(734_221_907, D);
     byDefault.helpRequest(18_552_031, addDays(D, 1));
-    expect(byDefault.cleanUpOn(addDays(D, 90))).toEqual(NOTHING);
-    expect(byDefault.cleanUpOn(addDays(D, 91))).toEqual({ ...NOTHING, helpRequests: 1 });
+    expect(await byDefault.cleanUpOn(addDays(D, 90))).toEqual(NOTHING);
+    expect(await byDefault.cleanUpOn(addDays(D, 91))).toEqual({ ...NOTHING, helpRequests: 1 });
     expect(byDefault.conn.prepare('SELECT id FROM help_requests').pluck().all()).toEqual([18_552_031]);
 
     const set = survey({ HELP_REQUEST_DAYS: '14' });
     set.helpRequest(5_002_117, D);
-    expect(set.cleanUpOn(addDays(D, 14)).helpRequests).toBe(0);
-    expect(set.cleanUpOn(addDays(D, 15)).helpRequests).toBe(1);
+    expect((await set.cleanUpOn(addDays(D, 14))).helpRequests).toBe(0);
+    expect((await set.cleanUpOn(addDays(D, 15))).helpRequests).toBe(1);
   });
 
-  it('keeps the responses of closed rounds when RESPONSE_RETENTION_DAYS is not set, even years later', () => {
+  it('keeps the responses of closed rounds when RESPONSE_RETENTION_DAYS is not set, even years later', async () => {
     const s = survey();
     const roundId = s.round('r');
     s.response(roundId, '2026-11-01');
     s.stores.rounds.close('r', D);
-    expect(s.cleanUpOn(addDays(D, 3650))).toEqual(NOTHING);
+    expect(await s.cleanUpOn(addDays(D, 3650))).toEqual(NOTHING);
     expect(s.count('SELECT count(*) FROM responses')).toBe(1);
     expect(s.count('SELECT count(*) FROM answers')).toBe(2);
     expect(s.count('SELECT count(*) FROM classifications')).toBe(1);
   });
 
-  it('with RESPONSE_RETENTION_DAYS, deletes responses with their answers and classifications the day after closed date + N', () => {
+  it('with RESPONSE_RETENTION_DAYS, deletes responses with their answers and classifications the day after closed date + N', async () => {
     const s = survey({ RESPONSE_RETENTION_DAYS: '30' });
     const closed = s.round('closed');
     const closedLater = s.round('closed-later');
@@ -199,10 +199,10 @@ describe('cleanUp', () => {
     s.conn.prepare(`UPDATE rounds SET status = 'closed' WHERE slug = 'closed-undated'`).run();
     const responseIds = () => s.conn.prepare('SELECT id FROM responses ORDER BY id').pluck().all();
 
-    expect(s.cleanUpOn('2027-01-14')).toEqual(NOTHING);
+    expect(await s.cleanUpOn('2027-01-14')).toEqual(NOTHING);
     expect(responseIds()).toEqual([...gone, laterId, openId, undatedId]);
 
-    expect(s.cleanUpOn('2027-01-15')).toEqual({ ...NOTHING, responses: 2 });
+    expect(await s.cleanUpOn('2027-01-15')).toEqual({ ...NOTHING, responses: 2 });
     expect(responseIds()).toEqual([laterId, openId, undatedId]);
     for (const table of ['answers', 'classifications']) {
       expect(s.conn.prepare(`SELECT DISTINCT response_id FROM ${table} ORDER BY response_id`).pluck().all()).toEqual([
@@ -212,12 +212,12 @@ describe('cleanUp', () => {
       ]);
     }
 
-    expect(s.cleanUpOn('2027-01-20')).toEqual({ ...NOTHING, responses: 1 });
-    expect(s.cleanUpOn('2036-01-01')).toEqual(NOTHING);
+    expect(await s.cleanUpOn('2027-01-20')).toEqual({ ...NOTHING, responses: 1 });
+    expect(await s.cleanUpOn('2036-01-01')).toEqual(NOTHING);
     expect(responseIds()).toEqual([openId, undatedId]);
   });
 
-  it('ends expired sessions; a draft saved with a code survives, detached, and an unsaved one goes', () => {
+  it('ends expired sessions; a draft saved with a code survives, detached, and an unsaved one goes', async () => {
     const s = survey();
     const now = justAfterMidnight(D);
     const first = s.round('r');
@@ -228,46 +228,72 @@ describe('cleanUp', () => {
     const saved = s.draft({ roundId: second, updatedDate: D, sessionHash: 'expired', resumeHash: 'c'.repeat(64) });
     const live = s.draft({ roundId: first, updatedDate: D, sessionHash: 'live' });
 
-    expect(s.cleanUpOn(D)).toEqual({ ...NOTHING, sessions: 1 });
-    expect(s.stores.sessions.get('expired')).toMatchObject({ ended: 'expired', kept: true });
-    expect(s.stores.sessions.get('live')).toMatchObject({ ended: null });
+    expect(await s.cleanUpOn(D)).toEqual({ ...NOTHING, sessions: 1 });
+    expect(s.stores.sessions.get('expired')).toBeUndefined();
+    expect(s.stores.sessions.note('expired')).toMatchObject({ ended: 'expired', kept: true });
+    expect(s.stores.sessions.get('live')).toBeDefined();
     expect(s.conn.prepare('SELECT id, session_hash AS sessionHash FROM drafts ORDER BY id').all()).toEqual([
       { id: saved, sessionHash: null },
       { id: live, sessionHash: 'live' },
     ]);
-    // The ended session's note is gone a day later; the saved draft stays its DRAFT_DAYS.
+    // The note is dated, never timed, and lives through the day after; the saved draft stays its DRAFT_DAYS.
+    expect(s.conn.prepare('SELECT ended_date FROM session_notes').pluck().all()).toEqual([D]);
     s.conn.prepare('UPDATE sessions SET expires_at = ? WHERE id_hash = ?').run(FAR_FUTURE, 'live');
-    expect(s.cleanUpOn(addDays(D, 1))).toEqual(NOTHING);
+    expect(await s.cleanUpOn(addDays(D, 1))).toEqual(NOTHING);
+    expect(await s.cleanUpOn(addDays(D, 2))).toEqual({ ...NOTHING, notes: 1 });
     expect(s.conn.prepare('SELECT id_hash FROM sessions').pluck().all()).toEqual(['live']);
     expect(s.count('SELECT count(*) FROM drafts WHERE session_hash IS NULL')).toBe(1);
+  });
+
+  it('works through a backlog in batches, letting other work in between each', async () => {
+    const s = survey();
+    const now = justAfterMidnight(D);
+    const backlog = 5 * CLEANUP_BATCH.rows + 17;
+    const insert = s.conn.prepare('INSERT INTO sessions (id_hash, data, expires_at) VALUES (?, ?, ?)');
+    s.conn.transaction(() => {
+      for (let i = 0; i < backlog; i++) insert.run(`expired-${i}`, '{"lang":"nn"}', now.getTime() - 1);
+    })();
+    // Rows gone between one pause and the next: never more than a batch.
+    const goneByTurn: number[] = [];
+    let before = backlog;
+    const pause = async (): Promise<void> => {
+      const left = s.count('SELECT count(*) FROM sessions');
+      goneByTurn.push(before - left);
+      before = left;
+    };
+    expect(await cleanUp(s.conn, s.stores, s.config, now, pause)).toEqual({ ...NOTHING, sessions: backlog });
+    expect(goneByTurn.length).toBeGreaterThanOrEqual(5);
+    for (const gone of goneByTurn) expect(gone).toBeLessThanOrEqual(CLEANUP_BATCH.rows);
+    expect(s.count('SELECT count(*) FROM sessions')).toBe(0);
+    expect(s.count("SELECT count(*) FROM session_notes WHERE lang = 'nn'")).toBe(backlog);
   });
 });
 
 describe('scheduleCleanup', () => {
   const logger = () => ({ info: vi.fn<CleanupLog['info']>(), error: vi.fn<CleanupLog['error']>() });
 
-  it('runs at once, then every interval: 144 times a day at ten minutes', () => {
+  it('runs at once, then every interval: 144 times a day at ten minutes', async () => {
     vi.useFakeTimers();
-    const run = vi.fn(() => NOTHING);
+    const run = vi.fn(async () => NOTHING);
     const log = logger();
     const stop = scheduleCleanup(run, { intervalMs: TEN_MINUTES, log });
     cleanups.push(stop);
     expect(run).toHaveBeenCalledTimes(1);
-    vi.advanceTimersByTime(TEN_MINUTES - 1);
+    await vi.advanceTimersByTimeAsync(TEN_MINUTES - 1);
     expect(run).toHaveBeenCalledTimes(1);
-    vi.advanceTimersByTime(1);
+    await vi.advanceTimersByTimeAsync(1);
     expect(run).toHaveBeenCalledTimes(2);
-    vi.advanceTimersByTime(DAY);
+    await vi.advanceTimersByTimeAsync(DAY);
     expect(run).toHaveBeenCalledTimes(2 + 144);
     // Nothing deleted, nothing logged.
     expect(log.info).not.toHaveBeenCalled();
   });
 
-  it('logs the counts when something went, and a failed run by its message, and keeps running', () => {
+  it('logs the counts when something went, and a failed run by its message, and keeps running', async () => {
     vi.useFakeTimers();
-    const deleted: CleanupCounts = { sessions: 3, drafts: 1, helpRequests: 0, responses: 0 };
+    const deleted: CleanupCounts = { sessions: 3, notes: 2, drafts: 1, helpRequests: 0, responses: 0 };
     let runs = 0;
-    const run = vi.fn((): CleanupCounts => {
+    const run = vi.fn(async (): Promise<CleanupCounts> => {
       runs += 1;
       if (runs === 2) throw new Error('database is locked');
       return runs === 3 ? deleted : NOTHING;
@@ -275,26 +301,38 @@ describe('scheduleCleanup', () => {
     const log = logger();
     cleanups.push(scheduleCleanup(run, { intervalMs: TEN_MINUTES, log }));
 
-    vi.advanceTimersByTime(TEN_MINUTES);
+    await vi.advanceTimersByTimeAsync(TEN_MINUTES);
     expect(log.error).toHaveBeenCalledTimes(1);
     expect(log.error.mock.calls[0]?.[0]).toEqual({ error: 'database is locked' });
-    vi.advanceTimersByTime(2 * TEN_MINUTES);
+    await vi.advanceTimersByTimeAsync(2 * TEN_MINUTES);
     expect(run).toHaveBeenCalledTimes(4);
     expect(log.info).toHaveBeenCalledTimes(1);
     expect(log.info.mock.calls[0]?.[0]).toEqual(deleted);
   });
 
-  it('stops when told to', () => {
+  it('stops when told to', async () => {
     vi.useFakeTimers();
-    const run = vi.fn(() => NOTHING);
+    const run = vi.fn(async () => NOTHING);
     const stop = scheduleCleanup(run, { intervalMs: TEN_MINUTES, log: logger() });
-    vi.advanceTimersByTime(TEN_MINUTES);
+    await vi.advanceTimersByTimeAsync(TEN_MINUTES);
     stop();
-    vi.advanceTimersByTime(DAY);
+    await vi.advanceTimersByTimeAsync(DAY);
     expect(run).toHaveBeenCalledTimes(2);
   });
 
-  it('deletes a draft at the first run after midnight in Oslo on the day after its retention', () => {
+  it('does not start a run while the last one is still going', async () => {
+    vi.useFakeTimers();
+    let finish: (counts: CleanupCounts) => void = () => undefined;
+    const run = vi.fn(() => new Promise<CleanupCounts>((resolve) => (finish = resolve)));
+    cleanups.push(scheduleCleanup(run, { intervalMs: TEN_MINUTES, log: logger() }));
+    await vi.advanceTimersByTimeAsync(3 * TEN_MINUTES);
+    expect(run).toHaveBeenCalledTimes(1);
+    finish(NOTHING);
+    await vi.advanceTimersByTimeAsync(TEN_MINUTES);
+    expect(run).toHaveBeenCalledTimes(2);
+  });
+
+  it('deletes a draft at the first run after midnight in Oslo on the day after its retention', async () => {
     // Fake timers move the system clock too: this is the cleanup exactly as main.ts runs it, for a month.
     const start = new Date('2026-12-15T11:00:00Z');
     vi.useFakeTimers({ now: start });
@@ -304,10 +342,10 @@ describe('scheduleCleanup', () => {
     cleanups.push(scheduleCleanup(() => cleanUp(s.conn, s.stores, s.config, new Date()), { intervalMs: TEN_MINUTES, log }));
 
     // The last run on 14 January 2027, the last day kept, is at 23:50 in Oslo.
-    vi.advanceTimersByTime(new Date('2027-01-14T22:59:59Z').getTime() - start.getTime());
+    await vi.advanceTimersByTimeAsync(new Date('2027-01-14T22:59:59Z').getTime() - start.getTime());
     expect(s.count('SELECT count(*) FROM drafts')).toBe(1);
     // The next falls at midnight.
-    vi.advanceTimersByTime(1000);
+    await vi.advanceTimersByTimeAsync(1000);
     expect(osloDate(new Date())).toBe('2027-01-15');
     expect(s.count('SELECT count(*) FROM drafts')).toBe(0);
     expect(log.info).toHaveBeenCalledOnce();
