@@ -43,6 +43,9 @@ export function openDatabase(file: string, options: { readonly busyTimeoutMs?: n
     // FULL: a submission acknowledged to a citizen survives a power cut, not only a crash.
     conn.pragma('synchronous = FULL');
     conn.pragma('foreign_keys = ON');
+    // A deleted row is overwritten, not left in the file's free space: a session
+    // ended by a submission must not be recoverable from a copy of the file.
+    conn.pragma('secure_delete = ON');
     migrate(conn);
     // A database that can be read but not written would take answers and lose them: refuse it now.
     if (tryWriteLock(conn) === 'busy') throw new Error('another program holds its write lock');

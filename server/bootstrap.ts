@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { AuditLogStore } from '../db/audit-log.ts';
 import type { RoundStore } from '../db/rounds.ts';
 import type { UserStore } from '../db/users.ts';
-import { hashPassword } from './auth/password.ts';
+import { DEFAULT_COST, hashPassword, type HashCost } from './auth/password.ts';
 import type { Config } from './config.ts';
 import { osloDate } from './time.ts';
 
@@ -29,10 +29,11 @@ export async function bootstrapAdmin(
   stores: { readonly users: UserStore; readonly auditLog: AuditLogStore },
   admin: Config['admin'],
   now: Date,
+  cost: HashCost = DEFAULT_COST,
 ): Promise<AdminBootstrap> {
   const { users, auditLog } = stores;
   const add = async (username: string, password: string): Promise<void> => {
-    const userId = users.create({ username, passwordHash: await hashPassword(password), role: 'admin', createdDate: osloDate(now) });
+    const userId = users.create({ username, passwordHash: await hashPassword(password, cost), role: 'admin', createdDate: osloDate(now) });
     auditLog.record({ at: now, event: 'user_added', userId, via: 'start' });
   };
   if (admin) {

@@ -47,8 +47,9 @@ const environment = z.object({
     z
       .url({ protocol: /^https?$/, error: 'PUBLIC_URL must be an http or https address, such as https://survey.example.no' })
       .refine((url) => {
-        const parsed = new URL(url);
-        return parsed.pathname === '/' && !parsed.search && !parsed.hash && !parsed.username;
+        // Refinements run even after the URL check failed: parse only what parses.
+        const parsed = URL.canParse(url) ? new URL(url) : undefined;
+        return parsed !== undefined && parsed.pathname === '/' && !parsed.search && !parsed.hash && !parsed.username;
       }, 'PUBLIC_URL must be the address alone, with no path, query or #fragment: the survey is served from its root')
       .transform((url) => new URL(url).origin),
   ),

@@ -68,6 +68,10 @@ export async function cleanUp(
       : await inBatches(CLEANUP_BATCH.responses, (limit) =>
           retention.removeResponsesOfRoundsClosedBefore(retentionCutoff(today, days), limit),
         );
+  // Fold the write-ahead log into the database and empty it: its older page
+  // images still hold rows deleted since (a session ended by a submission, with
+  // the time it was last used). Busy while an export reads; the next run tries again.
+  conn.pragma('wal_checkpoint(TRUNCATE)');
   return { sessions, notes, drafts, helpRequests, responses };
 }
 

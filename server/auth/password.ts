@@ -7,8 +7,14 @@ const KEY_LENGTH = 64;
 /** The shortest password a user may get (the first admin's from the environment too). */
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 1024;
+/** scrypt's cost parameters. */
+export interface HashCost {
+  readonly N: number;
+  readonly r: number;
+  readonly p: number;
+}
 // OWASP's minimum for scrypt: N=2^17, r=8, p=1 (Password Storage Cheat Sheet). 128 MiB per hash.
-const DEFAULTS = { N: 2 ** 17, r: 8, p: 1 } as const;
+export const DEFAULT_COST: HashCost = { N: 2 ** 17, r: 8, p: 1 };
 
 function derive(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -18,7 +24,7 @@ function derive(password: string, salt: Buffer, options: ScryptOptions): Promise
   });
 }
 
-export async function hashPassword(password: string, cost: ScryptOptions = DEFAULTS): Promise<string> {
+export async function hashPassword(password: string, cost: HashCost = DEFAULT_COST): Promise<string> {
   const salt = randomBytes(16);
   const key = await derive(password, salt, cost);
   return ['scrypt', cost.N, cost.r, cost.p, salt.toString('base64url'), key.toString('base64url')].join('$');
@@ -32,5 +38,9 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 
-/** A hash that never matches, verified against when the username is unknown so timing reveals nothing. */
-export const DUMMY_HASH = `scrypt$${DEFAULTS.N}$${DEFAULTS.r}$${DEFAULTS.p}$AAAAAAAAAAAAAAAAAAAAAA$${'A'.repeat(86)}`;
+/**
+ * A hash that never matches, verified against when the username is unknown so
+ * timing reveals nothing: it must cost what the real ones cost.
+ */
+export const dummyHash = (cost: HashCost = DEFAULT_COST): string =>
+  `scrypt$${cost.N}$${cost.r}$${cost.p}$AAAAAAAAAAAAAAAAAAAAAA$${'A'.repeat(86)}`;

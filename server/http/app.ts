@@ -10,6 +10,7 @@ import type { SurveyDatabase } from '../../db/connection.ts';
 import { readSecret } from '../../db/secrets.ts';
 import { createStores } from '../../db/stores.ts';
 import { HashingQueue } from '../auth/hashing-queue.ts';
+import { DEFAULT_COST, type HashCost } from '../auth/password.ts';
 import type { Config } from '../config.ts';
 import { createLogger, type Logger } from '../log.ts';
 import { checkInstrument } from '../survey/check.ts';
@@ -48,6 +49,8 @@ export interface AppOptions {
   readonly log?: Logger;
   /** The request log, when the caller flushes its daily counts (main.ts at midnight, tests at will). */
   readonly requestLog?: RequestLog;
+  /** scrypt's cost; tests pass a cheap one so that signing in takes milliseconds. */
+  readonly passwordCost?: HashCost;
 }
 
 /** Adds a content hash to an asset URL so it can be cached for long and still change on deploy. */
@@ -70,6 +73,7 @@ export function createApp(config: Config, db: SurveyDatabase, options: AppOption
     db,
     stores: createStores(db.conn),
     hashing: new HashingQueue(),
+    passwordCost: options.passwordCost ?? DEFAULT_COST,
   };
   // Requests never wait on another program's lock synchronously, which would stop
   // the whole server: a write waits in the write gate, asynchronously, instead.

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Role, User } from '../../db/users.ts';
 import { HashingBusy } from '../auth/hashing-queue.ts';
 import { LoginThrottle } from '../auth/login-throttle.ts';
-import { DUMMY_HASH, verifyPassword } from '../auth/password.ts';
+import { dummyHash, verifyPassword } from '../auth/password.ts';
 import { formatDuration } from './durations.ts';
 import type { Services } from './services.ts';
 import { staffPaths } from './staff-paths.ts';
@@ -31,6 +31,7 @@ const homeOf = (role: Role): string => (role === 'admin' ? '/admin' : staffPaths
 export function authRouter(services: Services, render: RenderPage): Router {
   const { users, auditLog } = services.stores;
   const { clock, hashing } = services;
+  const unknownUserHash = dummyHash(services.passwordCost);
   const router = Router();
   const throttle = new LoginThrottle();
 
@@ -81,7 +82,7 @@ export function authRouter(services: Services, render: RenderPage): Router {
     let valid: boolean;
     try {
       // Against a dummy hash for unknown users, so the answer time does not tell who exists.
-      valid = await hashing.run(() => verifyPassword(form.password, known?.passwordHash ?? DUMMY_HASH));
+      valid = await hashing.run(() => verifyPassword(form.password, known?.passwordHash ?? unknownUserHash));
     } catch (err) {
       throttle.release(attempt);
       if (!(err instanceof HashingBusy)) throw err;

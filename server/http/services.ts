@@ -9,6 +9,7 @@ import type { RoundStore } from '../../db/rounds.ts';
 import type { SessionStore } from '../../db/sessions.ts';
 import type { UserStore } from '../../db/users.ts';
 import type { HashingQueue } from '../auth/hashing-queue.ts';
+import type { HashCost } from '../auth/password.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { Instrument } from '../survey/types.ts';
@@ -33,4 +34,6 @@ export interface Services {
   readonly stores: Stores;
   /** Password hashing, one at a time (server/auth/hashing-queue.ts). */
   readonly hashing: HashingQueue;
+  /** scrypt's cost for new passwords and for the dummy hash of unknown usernames. */
+  readonly passwordCost: HashCost;
 }

@@ -119,7 +119,7 @@ export function usersRouter(services: Services, render: RenderPage): Router {
     if (stores.users.byUsername(username)) return renderUsers(req, res, typed, { username: t('users.usernameTaken') }, 400);
     let passwordHash: string;
     try {
-      passwordHash = await services.hashing.run(() => hashPassword(password));
+      passwordHash = await services.hashing.run(() => hashPassword(password, services.passwordCost));
     } catch (err) {
       if (!(err instanceof HashingBusy)) throw err;
       res.set('Retry-After', '5');

@@ -79,14 +79,12 @@ function languageLinks(req: Request, current: Language) {
   });
 }
 
-/** Locals with the CSRF token as a getter: a page without a form draws no token and sets no cookie. */
-function withCsrfToken(req: Request, locals: Record<string, unknown>): Record<string, unknown> {
-  return Object.defineProperty(locals, 'csrfToken', { enumerable: true, get: () => req.session.csrfToken });
-}
-
-/** A copy that keeps getters as getters (a spread would call them). */
-const copyOf = (locals: Record<string, unknown>): Record<string, unknown> =>
-  Object.defineProperties({}, Object.getOwnPropertyDescriptors(locals)) as Record<string, unknown>;
+/**
+ * The CSRF token, made when a template prints it (EJS turns it into text with
+ * String()): a page without a form draws no token and sets no cookie. EJS
+ * copies its locals, so a getter would be called on every page.
+ */
+const printedCsrfToken = (req: Request): { toString(): string } => ({ toString: () => req.session.csrfToken });
 
 export function pageRenderer(options: {
   viewsDir: string;
@@ -106,15 +104,16 @@ export function pageRenderer(options: {
     // fragment (#main, after the skip link) through the redirect, and the next page would
     // open scrolled past its header with Tab starting inside the form.
     const formAction = ownUrl(req);
-    const shared = withCsrfToken(req, { t, lang, errors, formAction, ...page.locals });
-    const body = await ejs.renderFile(file(page.view), copyOf(shared), renderOptions);
+    const shared = { t, lang, errors, formAction, csrfToken: printedCsrfToken(req), ...page.locals };
+    const body = await ejs.renderFile(file(page.view), shared, renderOptions);
     const parts = [page.title, t('service.name'), page.organisation].filter(
       (part, i, all): part is string => part !== undefined && all.indexOf(part) === i,
     );
     const documentTitle = (errors.length > 0 ? `${t('common.errorPrefix')}: ` : '') + parts.join(' – ');
     const html = await ejs.renderFile(
       file('layout'),
-      Object.assign(copyOf(shared), {
+      {
+        ...shared,
         body,
         documentTitle,
         page: page.page,
@@ -125,7 +124,7 @@ export function pageRenderer(options: {
         timeoutScript: options.timeoutScript,
         stylesheet: options.stylesheet,
         favicon: options.favicon,
-      }),
+      },
       renderOptions,
     );
     res.status(page.status ?? 200).type('html').send(html);

@@ -5,10 +5,9 @@
 // gets the same checks as the survey pages (Visitor.audit), and on each the
 // first Tab reaches the skip link.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../server/auth/password.ts';
 import { translator } from '../../server/i18n/messages.ts';
 import { LANGUAGES, type Language } from '../../server/survey/types.ts';
-import { ADMIN } from '../helpers/app.ts';
+import { addUser, ADMIN } from '../helpers/app.ts';
 import { expectErrorContract, expectSkipLinkFirst, MODES, startTarget, Visitor, type Mode, type Target } from './support.ts';
 
 const STAFF = { username: 'per.staff', password: 'staff password long enough' } as const;
@@ -17,12 +16,12 @@ const CLOSED_ROUND = 'host-2025';
 let target: Target;
 beforeAll(async () => {
   target = await startTarget();
-  const { rounds, users } = target.app.stores;
+  const { rounds } = target.app.stores;
   // A second open round, so that / lists rounds instead of leading straight to demo.
   rounds.create({ slug: 'var-2027', title: 'Innbyggerundersøkelse våren 2027', organisation: 'Demo kommune', mainLanguage: 'nn', createdDate: '2026-11-01' });
   rounds.create({ slug: CLOSED_ROUND, title: 'Innbyggerundersøkelse høsten 2025', organisation: 'Demo kommune', mainLanguage: 'nb', createdDate: '2025-09-01' });
   target.app.db.conn.prepare("UPDATE rounds SET status = 'closed' WHERE slug = ?").run(CLOSED_ROUND);
-  users.create({ username: STAFF.username, passwordHash: await hashPassword(STAFF.password), role: 'staff', createdDate: '2026-01-01' });
+  await addUser(target.app, STAFF);
 });
 afterAll(async () => target?.close());
 

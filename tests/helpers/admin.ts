@@ -1,16 +1,10 @@
-// An admin's browser, signed in, and the CSV export read back as records.
+// The CSV export read back as records (and, for the many tests that import it
+// from here, an admin's signed-in browser).
 import { parse } from 'csv-parse/sync';
 import { expect } from 'vitest';
-import { ADMIN, type TestApp } from './app.ts';
-import { Browser } from './browser.ts';
+import type { Browser } from './browser.ts';
 
-export async function signedInAdmin(target: TestApp): Promise<Browser> {
-  const browser = new Browser(target);
-  await browser.visit('/login');
-  const res = await browser.post('/login', { username: ADMIN.username, password: ADMIN.password });
-  expect(res.location).toBe('/admin');
-  return browser;
-}
+export { signedInAdmin } from './sign-in.ts';
 
 export interface CsvExport {
   readonly header: string[];

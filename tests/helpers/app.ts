@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type SurveyDatabase } from '../../db/connection.ts';
 import { createStores } from '../../db/stores.ts';
-import { hashPassword } from '../../server/auth/password.ts';
+import { hashPassword, type HashCost } from '../../server/auth/password.ts';
 import { bootstrapAdmin, seedDemoRound } from '../../server/bootstrap.ts';
 import { loadConfig, type Config } from '../../server/config.ts';
 import { createApp } from '../../server/http/app.ts';
@@ -15,6 +15,12 @@ import type { Logger } from '../../server/log.ts';
 import type { Instrument } from '../../server/survey/types.ts';
 
 export const ADMIN = { username: 'kari.admin', password: 'correct horse battery staple' } as const;
+/**
+ * scrypt at a cost that takes a millisecond or two, for the accounts tests make:
+ * a sign-in is in nearly every test file. The real cost is in the start-up and
+ * bootstrap tests, and in the sign-in tests that need hashing to take its time.
+ */
+export const TEST_PASSWORD_COST: HashCost = { N: 2 ** 10, r: 8, p: 1 };
 /** The fake clock's day: 23 November 2026, 23:30 in Oslo (22:30 UTC), so a UTC date would be wrong. */
 export const FAKE_NOW = new Date('2026-11-23T22:30:00Z');
 
@@ -38,11 +44,12 @@ export async function testApp(options: { instrument?: Instrument; env?: Record<s
   const db = openDatabase(config.databaseFile);
   const stores = createStores(db.conn);
   seedDemoRound(stores.rounds, '2026-01-01');
-  await bootstrapAdmin(stores, ADMIN, new Date('2026-01-01T09:00:00Z'));
+  await bootstrapAdmin(stores, ADMIN, new Date('2026-01-01T09:00:00Z'), TEST_PASSWORD_COST);
   let now = FAKE_NOW.getTime();
   const requests = options.log ? requestLog(options.log) : undefined;
   const app = createApp(config, db, {
     clock: () => new Date(now),
+    passwordCost: TEST_PASSWORD_COST,
     ...(options.instrument ? { instrument: options.instrument } : {}),
     ...(options.log && requests ? { log: options.log, requestLog: requests } : {}),
   });
@@ -68,8 +75,10 @@ export async function addUser(
   target: TestApp,
   user: { readonly username: string; readonly password: string },
   role: 'staff' | 'admin' = 'staff',
+  cost: HashCost = TEST_PASSWORD_COST,
 ): Promise<number> {
-  return target.stores.users.create({ username: user.username, passwordHash: await hashPassword(user.password), role, createdDate: '2026-01-01' });
+  const passwordHash = await hashPassword(user.password, cost);
+  return target.stores.users.create({ username: user.username, passwordHash, role, createdDate: '2026-01-01' });
 }
 
 /** A logger that keeps every line it writes, for tests that read what was logged. */

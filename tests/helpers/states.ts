@@ -2,11 +2,10 @@
 // and kept as raw HTML: for validators (tests/validity) and anything else that
 // wants to look at each state once. Each step checks its status and page marker,
 // so a walk that goes wrong fails here instead of quietly rendering less.
-import { hashPassword } from '../../server/auth/password.ts';
 import { instrument } from '../../server/survey/definition.ts';
 import { LANGUAGES, type Language } from '../../server/survey/types.ts';
 import { signedInAdmin } from './admin.ts';
-import { ADMIN, testApp, type TestApp } from './app.ts';
+import { addUser, ADMIN, testApp, type TestApp } from './app.ts';
 import { Browser, type Fields, type Page } from './browser.ts';
 import { OLDER_RETIRED, WORKING_ADULT } from './survey.ts';
 
@@ -206,7 +205,7 @@ async function libraryStates(rec: Recorder, target: TestApp, lang: Language, opt
   rec.record(lang, 'timeout/kept', await saver.visit('/s/demo/q/age_group'), { ...ok, pageId: 'timeout' });
   const stranger = new Browser(target);
   stranger.agent.jar.setCookie(`sid=${'A'.repeat(43)}; Path=/`);
-  rec.record(lang, 'timeout/unknown', await stranger.visit(`/s/demo/check?lang=${lang}`), { ...ok, pageId: 'timeout' });
+  rec.record(lang, 'timeout/unknown', await stranger.visit(`/s/demo/timeout?lang=${lang}`), { ...ok, pageId: 'timeout' });
 }
 
 async function staffStates(rec: Recorder, target: TestApp, lang: Language): Promise<void> {
@@ -292,7 +291,7 @@ export async function renderAllStates(): Promise<RenderedState[]> {
       mainLanguage: 'nn',
       createdDate: '2026-11-01',
     });
-    main.stores.users.create({ username: STAFF.username, passwordHash: await hashPassword(STAFF.password), role: 'staff', createdDate: '2026-01-01' });
+    await addUser(main, STAFF);
     closed.db.conn.prepare("UPDATE rounds SET status = 'closed' WHERE slug = 'demo'").run();
 
     // The 500 page: sessions and CSRF tokens first, then the drafts table goes away under the start form.

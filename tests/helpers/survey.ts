@@ -111,3 +111,26 @@ export async function answerFrom(
   expect(seen).toEqual(expected);
   return page;
 }
+
+/**
+ * Answers from whatever question page the browser is on to the check page,
+ * without checking each page (answerFrom does that): for tests whose subject is
+ * elsewhere, such as a walk resumed midway. `beforeEach` runs before each answer.
+ */
+export async function answerRest(
+  browser: Browser,
+  from: Page,
+  answers: Fields,
+  options: { slug?: string; beforeEach?: () => void } = {},
+): Promise<Page> {
+  const { slug = 'demo' } = options;
+  let page = from;
+  for (let pages = 0; page.pageId !== 'check'; pages++) {
+    const id = page.pageId ?? '';
+    const value = answers[id];
+    if (value === undefined || pages > 60) throw new Error(`no scripted answer for page ${id} (status ${page.status})`);
+    options.beforeEach?.();
+    page = await browser.submit(`/s/${slug}/q/${id}`, { [id]: value });
+  }
+  return page;
+}

@@ -3,10 +3,10 @@
 // (to /login) and a staff user (403), for every method it answers; and a
 // signed-in session ends after its idle limit and, however active, after a workday.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../server/auth/password.ts';
 import { SIGNED_IN_MAX_MS } from '../../server/http/middleware/session.ts';
-import { ADMIN, testApp, type TestApp } from '../helpers/app.ts';
+import { addUser, ADMIN, testApp, type TestApp } from '../helpers/app.ts';
 import { Browser, type Page } from '../helpers/browser.ts';
+import { signedIn, signedInAdmin } from '../helpers/sign-in.ts';
 
 const STAFF = { username: 'per.staff', password: 'staff password, long enough' } as const;
 const MINUTE = 60_000;
@@ -14,7 +14,7 @@ const MINUTE = 60_000;
 let target: TestApp;
 beforeAll(async () => {
   target = await testApp();
-  target.stores.users.create({ username: STAFF.username, passwordHash: await hashPassword(STAFF.password), role: 'staff', createdDate: '2026-01-01' });
+  await addUser(target, STAFF);
 });
 afterAll(() => target.close());
 
@@ -44,13 +44,6 @@ const routesUnder = (prefix: string): Array<[string, string]> =>
 const adminRoutes = () => routesUnder('/admin');
 const staffRoutes = () => routesUnder('/staff');
 
-async function signedIn(user: { username: string; password: string }): Promise<Browser> {
-  const browser = new Browser(target);
-  await browser.visit('/login');
-  expect((await browser.post('/login', user)).status).toBe(303);
-  return browser;
-}
-
 async function request(browser: Browser, method: string, path: string): Promise<Page> {
   if (method === 'get') return browser.get(path);
   return browser.post(path, {});
@@ -75,7 +68,7 @@ describe('admin routes', () => {
   it('refuse a staff user with 403, for every method, and change nothing', async () => {
     target.stores.helpRequests.add({ name: 'Kari', phone: '91234567', email: null, receivedDate: '2026-11-23' });
     const before = target.stores.helpRequests.count();
-    const staff = await signedIn(STAFF);
+    const staff = await signedIn(target, STAFF);
     await staff.visit('/login');
     for (const [method, path] of adminRoutes()) {
       // «No access», not a CSRF refusal: the form token is the staff session's own.
@@ -103,8 +96,8 @@ describe('staff routes', () => {
   });
 
   it('are open to staff and to admins (who may do everything staff do)', async () => {
-    for (const user of [STAFF, ADMIN]) {
-      const browser = await signedIn(user);
+    for (const [user, home] of [[STAFF, '/staff'], [ADMIN, '/admin']] as const) {
+      const browser = await signedIn(target, user, home);
       for (const [method, path] of staffRoutes().filter(([m]) => m === 'get')) {
         expect((await browser.get(path)).status, `${user.username}: ${method} ${path}`).toBe(200);
       }
@@ -114,13 +107,13 @@ describe('staff routes', () => {
 
 describe('a signed-in session', () => {
   it('ends after the idle limit', async () => {
-    const admin = await signedIn(ADMIN);
+    const admin = await signedInAdmin(target);
     target.advance(target.config.sessionIdleMinutes * MINUTE + 1);
     expect((await admin.get('/admin')).location).toBe('/login');
   });
 
   it('ends a workday after sign-in however active it is, and asks for the password again', async () => {
-    const admin = await signedIn(ADMIN);
+    const admin = await signedInAdmin(target);
     for (let elapsed = 0; elapsed + 20 * MINUTE < SIGNED_IN_MAX_MS; elapsed += 20 * MINUTE) {
       target.advance(20 * MINUTE);
       expect((await admin.get('/admin')).status, `after ${elapsed + 20 * MINUTE} ms`).toBe(200);

@@ -2,9 +2,10 @@
 // exactly as shared/contract.md states it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { instrument } from '../../server/survey/definition.ts';
-import { ADMIN, testApp, type TestApp } from '../helpers/app.ts';
+import { addUser, ADMIN, testApp, type TestApp } from '../helpers/app.ts';
 import { exportCsv, signedInAdmin } from '../helpers/admin.ts';
 import { Browser } from '../helpers/browser.ts';
+import { signedIn } from '../helpers/sign-in.ts';
 import { answerAll, OLDER_RETIRED, WORKING_ADULT } from '../helpers/survey.ts';
 
 let target: TestApp;
@@ -26,12 +27,9 @@ describe('access', () => {
   });
 
   it('gives a staff user 403 on admin pages', async () => {
-    const { hashPassword } = await import('../../server/auth/password.ts');
-    target.stores.users.create({ username: 'per.staff', passwordHash: await hashPassword('staff password 123'), role: 'staff', createdDate: '2026-01-01' });
-    const staff = new Browser(target);
-    await staff.visit('/login');
-    const login = await staff.post('/login', { username: 'per.staff', password: 'staff password 123' });
-    expect(login.status).toBe(303);
+    const account = { username: 'per.staff', password: 'staff password 123' };
+    await addUser(target, account);
+    const staff = await signedIn(target, account);
     for (const path of ['/admin', '/admin/rounds/demo/export.csv']) {
       const res = await staff.get(path);
       expect(res.status).toBe(403);

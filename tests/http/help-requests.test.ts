@@ -3,13 +3,12 @@
 // not), the admin list with its delete, who may reach it, and help without
 // linking: nothing in help_requests can be joined to a response.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../server/auth/password.ts';
 import { translator, type MessageKey } from '../../server/i18n/messages.ts';
 import type { Language } from '../../server/survey/types.ts';
 import { osloDate } from '../../server/time.ts';
-import { signedInAdmin } from '../helpers/admin.ts';
-import { capturingLog, FAKE_NOW, testApp, type TestApp } from '../helpers/app.ts';
+import { addUser, capturingLog, FAKE_NOW, testApp, type TestApp } from '../helpers/app.ts';
 import { Browser, type Fields, type Page } from '../helpers/browser.ts';
+import { signedIn, signedInAdmin } from '../helpers/sign-in.ts';
 import { answerAll, OLDER_RETIRED, WORKING_ADULT } from '../helpers/survey.ts';
 
 const HELP = '/s/demo/help';
@@ -384,16 +383,10 @@ describe('access to /admin/help', () => {
   });
 
   it('gives staff 403', async () => {
-    target.stores.users.create({
-      username: 'siv.staff',
-      passwordHash: await hashPassword('staff password 123'),
-      role: 'staff',
-      createdDate: '2026-01-01',
-    });
+    const account = { username: 'siv.staff', password: 'staff password 123' };
+    await addUser(target, account);
     target.stores.helpRequests.add({ name: 'Per', phone: '12345678', email: null, receivedDate: '2026-11-23' });
-    const staff = new Browser(target);
-    await staff.visit('/login');
-    expect((await staff.post('/login', { username: 'siv.staff', password: 'staff password 123' })).status).toBe(303);
+    const staff = await signedIn(target, account);
     const page = await staff.get('/admin/help');
     expect(page.status).toBe(403);
     expect(page.pageId).toBe('forbidden');

@@ -1,11 +1,15 @@
 // Login throttling (issue 5, point 1): five failures for a username, or twenty
 // from one client, and the next attempt waits, twice as long after each further
 // failure; the same for usernames that do not exist, so the wait gives nothing away.
+// Attempts sent at once are counted before their passwords are checked, which
+// happens one at a time (issue 12, point 1).
+import request from 'supertest';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LOGIN_LIMITS } from '../../server/auth/login-throttle.ts';
 import { translator } from '../../server/i18n/messages.ts';
-import { ADMIN, testApp, type TestApp } from '../helpers/app.ts';
+import { addUser, ADMIN, testApp, type TestApp } from '../helpers/app.ts';
 import { Browser, type Page } from '../helpers/browser.ts';
+import { attemptSignIn } from '../helpers/sign-in.ts';
 
 const nb = translator('nb');
 let target: TestApp;
@@ -14,11 +18,7 @@ beforeEach(async () => {
 });
 afterEach(() => target.close());
 
-async function attempt(username: string, password: string): Promise<Page> {
-  const browser = new Browser(target);
-  await browser.visit('/login');
-  return browser.post('/login', { username, password });
-}
+const attempt = async (username: string, password: string): Promise<Page> => (await attemptSignIn(target, { username, password })).page;
 
 const message = (page: Page): string => page.html.querySelector('.error-summary a')?.textContent.trim() ?? '';
 
@@ -66,5 +66,70 @@ describe('per client', () => {
     for (let i = 0; i < LOGIN_LIMITS.perClient; i++) expect((await attempt(`user${i}`, 'wrong')).status).toBe(401);
     expect((await attempt('someone.new', 'wrong')).status).toBe(429);
     expect((await attempt(ADMIN.username, ADMIN.password)).status).toBe(429);
+  });
+});
+
+describe('attempts sent at once (issue 12, point 1)', () => {
+  /** Browsers that have each opened /login: a session and a CSRF field of their own, as an attacker's script would have. */
+  const browsersAtLogin = async (n: number): Promise<Browser[]> =>
+    Promise.all(
+      Array.from({ length: n }, async () => {
+        const browser = new Browser(target);
+        await browser.visit('/login');
+        return browser;
+      }),
+    );
+
+  it('lets no more than five of twenty parallel guesses be checked, even when one is the right password', async () => {
+    const browsers = await browsersAtLogin(20);
+    const RIGHT = 16; // the seventeenth guess
+    const pages = await Promise.all(
+      browsers.map((b, i) => b.post('/login', { username: ADMIN.username, password: i === RIGHT ? ADMIN.password : `guess ${i}` })),
+    );
+    const statuses = pages.map((p) => p.status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(LOGIN_LIMITS.perUsername);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(20 - LOGIN_LIMITS.perUsername);
+    expect(pages[RIGHT]!.status).toBe(429);
+    // Nobody got in, so nothing was stored for any of them: a failed sign-in needs no session.
+    expect(target.db.conn.prepare('SELECT count(*) FROM sessions').pluck().get()).toBe(0);
+    // And the account is still held: the right password waits too.
+    expect((await attempt(ADMIN.username, ADMIN.password)).status).toBe(429);
+  });
+
+  it('does not forgive wrong passwords sent alongside a right one', async () => {
+    const browsers = await browsersAtLogin(4);
+    // The right password first, then, while it is being checked, three guesses.
+    let rightDone = false;
+    const right = browsers[0]!.post('/login', ADMIN).then((page) => ((rightDone = true), page));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(rightDone).toBe(false);
+    const guesses = browsers.slice(1).map((b, i) => b.post('/login', { username: ADMIN.username, password: `guess ${i}` }));
+    const pages = await Promise.all([right, ...guesses]);
+    expect(pages.map((p) => p.status)).toEqual([303, 401, 401, 401]);
+    // Three failures stand: two more are free, then the account waits.
+    expect((await attempt(ADMIN.username, 'guess 4')).status).toBe(401);
+    expect((await attempt(ADMIN.username, 'guess 5')).status).toBe(401);
+    expect((await attempt(ADMIN.username, ADMIN.password)).status).toBe(429);
+  });
+
+  it('checks one password at a time, and serves the stylesheet while the others wait', async () => {
+    // Six staff at one library sign in at the same moment.
+    const accounts = await Promise.all(
+      Array.from({ length: 6 }, async (_, i) => {
+        const account = { username: `ansatt${i}`, password: `staff password number ${i}` };
+        // Dearer than the other tests' hashes, so that each takes its time as the real ones do.
+        await addUser(target, account, 'staff', { N: 2 ** 15, r: 8, p: 1 });
+        return account;
+      }),
+    );
+    const browsers = await browsersAtLogin(accounts.length);
+    let signedIn = 0;
+    const logins = browsers.map((b, i) => b.post('/login', accounts[i]!).then((page) => ((signedIn += 1), page)));
+    const css = await request(target.app).get('/assets/app.css');
+    expect(css.status).toBe(200);
+    // The stylesheet came while most sign-ins were still waiting for their turn.
+    expect(signedIn).toBeLessThan(accounts.length / 2);
+    const pages = await Promise.all(logins);
+    expect(pages.map((p) => p.location)).toEqual(accounts.map(() => '/staff'));
   });
 });

@@ -10,6 +10,7 @@ import { addUser, testApp, type TestApp } from '../helpers/app.ts';
 import { exportCsv, signedInAdmin } from '../helpers/admin.ts';
 import { Browser, type Fields, type Page } from '../helpers/browser.ts';
 import { OLDER_RETIRED, WORKING_ADULT } from '../helpers/survey.ts';
+import { signedIn } from '../helpers/sign-in.ts';
 
 const STAFF = { username: 'ali.servicetorg', password: 'staff password, long enough' } as const;
 const nb = translator('nb');
@@ -20,9 +21,7 @@ let staff: Browser;
 beforeAll(async () => {
   target = await testApp();
   staffId = await addUser(target, STAFF);
-  staff = new Browser(target);
-  await staff.visit('/login');
-  await staff.post('/login', STAFF);
+  staff = await signedIn(target, STAFF);
 });
 afterAll(() => target.close());
 

@@ -7,7 +7,7 @@ import { translator } from '../../server/i18n/messages.ts';
 import { WRONG_CODES_ALLOWED } from '../../server/http/resume.ts';
 import { capturingLog, testApp, type TestApp } from '../helpers/app.ts';
 import { Browser, type Page } from '../helpers/browser.ts';
-import { OLDER_RETIRED, start } from '../helpers/survey.ts';
+import { answerRest, OLDER_RETIRED, start } from '../helpers/survey.ts';
 
 const DAY = 24 * 60 * 60_000;
 const nb = translator('nb');
@@ -112,6 +112,21 @@ describe('resuming', () => {
     }
     // The answers moved: the first browser no longer has them.
     expect((await library.get('/s/demo/q/age_group')).location).toBe('/s/demo');
+  });
+
+  it('brings the answers back in the language they were given in, and the response records it (issue 12, point 7)', async () => {
+    const { code } = await savedMidway(new Browser(target), 'en');
+    // A fresh browser, which has never chosen a language: the round's main language is bokmål.
+    const other = new Browser(target);
+    expect((await other.visit('/s/demo/resume')).html.querySelector('html')?.getAttribute('lang')).toBe('nb');
+    const resumed = await other.submit('/s/demo/resume', { code });
+    expect(resumed.pageId).toBe('education');
+    expect(resumed.html.querySelector('html')?.getAttribute('lang')).toBe('en');
+    const check = await answerRest(other, resumed, OLDER_RETIRED);
+    expect(check.html.querySelector('html')?.getAttribute('lang')).toBe('en');
+    expect((await other.post('/s/demo/check')).location).toBe('/s/demo/receipt');
+    const stored = target.db.conn.prepare('SELECT language FROM responses ORDER BY id DESC LIMIT 1').pluck().get();
+    expect(stored).toBe('en');
   });
 
   it('finds saved answers after the session that saved them has timed out', async () => {

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translator } from '../../server/i18n/messages.ts';
 import { instrument } from '../../server/survey/definition.ts';
 import { addUser, testApp, type TestApp } from '../helpers/app.ts';
-import { exportCsv, signedInAdmin } from '../helpers/admin.ts';
+import { exportCsv } from '../helpers/admin.ts';
+import { signedIn, signedInAdmin } from '../helpers/sign-in.ts';
 import { Browser, type Fields, type Page } from '../helpers/browser.ts';
 import { answerFrom, OLDER_RETIRED, start, WORKING_ADULT } from '../helpers/survey.ts';
 
@@ -23,12 +24,7 @@ beforeAll(async () => {
 });
 afterAll(() => target.close());
 
-async function signedInStaff(): Promise<Browser> {
-  const browser = new Browser(target);
-  await browser.visit('/login');
-  expect(await browser.post('/login', STAFF)).toMatchObject({ status: 303, location: '/staff' });
-  return browser;
-}
+const signedInStaff = (): Promise<Browser> => signedIn(target, STAFF);
 
 /** Posts the staff page's start form; returns the page it leads to. */
 async function begin(browser: Browser, fields: Record<string, string>): Promise<Page> {

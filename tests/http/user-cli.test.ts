@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../helpers/app.ts';
-import { Browser } from '../helpers/browser.ts';
+import { attemptSignIn, signedIn } from '../helpers/sign-in.ts';
 import { ROOT } from '../helpers/server-process.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'survey-cli-'));
@@ -31,10 +31,8 @@ function userCommand(args: string[], input = ''): { status: number | null; stdou
 }
 
 async function signIn(username: string, password: string): Promise<{ status: number; location: string | undefined }> {
-  const browser = new Browser(target);
-  await browser.visit('/login');
-  const res = await browser.post('/login', { username, password });
-  return { status: res.status, location: res.location };
+  const { page } = await attemptSignIn(target, { username, password });
+  return { status: page.status, location: page.location };
 }
 
 describe('npm run user', () => {
@@ -42,9 +40,7 @@ describe('npm run user', () => {
     const added = userCommand(['add', '--username', 'ola.staff', '--role', 'staff'], 'first password, long enough\n');
     expect(added).toMatchObject({ status: 0, stdout: 'Added staff ola.staff.\n' });
     expect(await signIn('ola.staff', 'first password, long enough')).toEqual({ status: 303, location: '/staff' });
-    const staff = new Browser(target);
-    await staff.visit('/login');
-    await staff.post('/login', { username: 'ola.staff', password: 'first password, long enough' });
+    const staff = await signedIn(target, { username: 'ola.staff', password: 'first password, long enough' });
     expect((await staff.get('/admin')).status).toBe(403);
   });
 

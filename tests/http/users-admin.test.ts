@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translator } from '../../server/i18n/messages.ts';
 import { ADMIN, testApp, type TestApp } from '../helpers/app.ts';
-import { signedInAdmin } from '../helpers/admin.ts';
+import { attemptSignIn, signedInAdmin } from '../helpers/sign-in.ts';
 import { Browser, type Page } from '../helpers/browser.ts';
 
 const nb = translator('nb');
@@ -16,11 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => target.close());
 
-async function signIn(username: string, password: string): Promise<number> {
-  const browser = new Browser(target);
-  await browser.visit('/login');
-  return (await browser.post('/login', { username, password })).status;
-}
+const signIn = async (username: string, password: string): Promise<number> => (await attemptSignIn(target, { username, password })).page.status;
 
 const rowOf = (page: Page, username: string) =>
   page.html.querySelectorAll('main tbody tr').find((tr) => tr.querySelector('th')?.textContent.trim() === username);

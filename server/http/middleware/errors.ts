@@ -11,8 +11,8 @@ import { messagePage, ownUrl, type RenderPage } from '../views.ts';
 
 /** Seconds to wait after a lock (another program writing for a moment) and after anything worse (a full disk). */
 export const RETRY_AFTER_SECONDS = { locked: 5, unavailable: 60 } as const;
-/** Fields never written back into a page, even to post them again. */
-const NEVER_ECHOED = new Set(['password', '_csrf']);
+/** Fields never written back into a page to post again: the old form token (the page has a fresh one). */
+const NEVER_ECHOED = new Set(['_csrf']);
 
 export function notFound(render: RenderPage) {
   return async (req: Request, res: Response): Promise<void> => {
@@ -33,10 +33,15 @@ function causeOf(err: unknown): Record<string, unknown> {
   return { name: err.name, ...(typeof code === 'string' ? { code } : {}), message: err.message, stack: err.stack };
 }
 
-/** What was posted, as name/value pairs to post again from the 503 page: never a password or the old token. */
+/**
+ * What was posted, as name/value pairs to post again from the 503 page; none
+ * when it held a password, which is never written into a page (the person types it again).
+ */
 function postedFields(body: unknown): Array<{ name: string; value: string }> {
   if (typeof body !== 'object' || body === null) return [];
-  return Object.entries(body as Record<string, unknown>).flatMap(([name, value]) => {
+  const posted = Object.entries(body as Record<string, unknown>);
+  if (posted.some(([name]) => name === 'password')) return [];
+  return posted.flatMap(([name, value]) => {
     if (NEVER_ECHOED.has(name)) return [];
     const values = Array.isArray(value) ? value : [value];
     return values.filter((v): v is string => typeof v === 'string').map((v) => ({ name, value: v }));
