@@ -104,6 +104,14 @@ export const isLockError = (err: unknown): boolean => /^SQLITE_(BUSY|LOCKED)/.te
 export const isDatabaseUnavailable = (err: unknown): boolean =>
   /^SQLITE_(BUSY|LOCKED|FULL|READONLY|IOERR|CANTOPEN|PROTOCOL|CORRUPT|NOTADB)/.test(errorCode(err));
 
+/** The versions of the migrations this version of the app has. */
+export function migrationVersions(dir: string = MIGRATIONS_DIR): number[] {
+  return readdirSync(dir).flatMap((f) => {
+    const match = MIGRATION_FILE.exec(f);
+    return match ? [Number(match[1])] : [];
+  });
+}
+
 /** Applies, in order and each in its own transaction, the migrations not yet recorded. */
 export function migrate(conn: Connection, dir: string = MIGRATIONS_DIR): string[] {
   conn.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (

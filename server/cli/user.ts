@@ -9,6 +9,7 @@ import { createStores } from '../../db/stores.ts';
 import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/password.ts';
 import { loadConfig } from '../config.ts';
 import { osloDate, systemClock } from '../time.ts';
+import { Refusal, runCommand } from './command.ts';
 
 const USAGE = `Usage, in the app folder with the server's DATA_DIR:
   npm run user -- add --username <name> --role admin|staff   (password on standard input)
@@ -19,16 +20,6 @@ const USAGE = `Usage, in the app folder with the server's DATA_DIR:
 const ROLES = ['admin', 'staff'] as const;
 type Role = (typeof ROLES)[number];
 const isRole = (value: unknown): value is Role => ROLES.some((r) => r === value);
-
-/** A usage or input problem: printed, exit code 1 (2 for usage). */
-class Refusal extends Error {
-  constructor(
-    message: string,
-    readonly exitCode = 1,
-  ) {
-    super(message);
-  }
-}
 
 async function readPassword(): Promise<string> {
   if (process.stdin.isTTY) process.stderr.write('Password (then Enter and Ctrl-D): ');
@@ -94,10 +85,4 @@ async function main(argv: string[]): Promise<string> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (done) => process.stdout.write(`${done}\n`),
-  (err: unknown) => {
-    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
-    process.exitCode = err instanceof Refusal ? err.exitCode : 1;
-  },
-);
+runCommand(() => main(process.argv.slice(2)));

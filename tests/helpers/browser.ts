@@ -41,8 +41,9 @@ export class Browser {
   readonly agent: ReturnType<typeof request.agent>;
   csrf = '';
 
-  constructor(readonly target: TestApp) {
-    this.agent = request.agent(target.app);
+  /** On a test app in this process, or on a server at a base address (a child process). */
+  constructor(target: TestApp | string) {
+    this.agent = request.agent(typeof target === 'string' ? target : target.app);
   }
 
   /** GET without following redirects. */

@@ -7,11 +7,12 @@ import { join } from 'node:path';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 
-/** `npm start`'s command line, read from package.json so the tests run exactly that. */
-function startCommand(): string[] {
-  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
-  const [command, ...args] = pkg.scripts.start.split(' ');
-  if (command !== 'node') throw new Error(`the start script no longer runs node: ${pkg.scripts.start}`);
+/** A start script's command line (`start`, or `start:prod` for the built server), read from package.json so the tests run exactly that. */
+function startCommand(script: 'start' | 'start:prod'): string[] {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  const line = pkg.scripts[script] ?? '';
+  const [command, ...args] = line.split(' ');
+  if (command !== 'node') throw new Error(`the ${script} script no longer runs node: ${line}`);
   return args;
 }
 
@@ -35,9 +36,12 @@ export interface ServerProcess {
 }
 
 /** Starts the app with only this environment (and PATH); fails with its output when it does not come up. */
-export async function startServerProcess(env: Record<string, string>, options: { readyWithinMs?: number } = {}): Promise<ServerProcess> {
+export async function startServerProcess(
+  env: Record<string, string>,
+  options: { readyWithinMs?: number; script?: 'start' | 'start:prod' } = {},
+): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, startCommand(), {
+  const child = spawn(process.execPath, startCommand(options.script ?? 'start'), {
     cwd: ROOT,
     env: { PATH: process.env['PATH'] ?? '', HOST: '127.0.0.1', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
