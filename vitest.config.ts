@@ -9,5 +9,9 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    // Tests run in a random order within each file, so that none leans on what
+    // another left behind. The seed is printed at the start; repeat an order
+    // with `npx vitest run --sequence.seed=<seed>`.
+    sequence: { shuffle: { files: false, tests: true } },
   },
 });

@@ -16,10 +16,15 @@ export async function attemptSignIn(target: TestApp, account: Account): Promise<
   return { browser, page: await browser.post('/login', { username: account.username, password: account.password }) };
 }
 
-/** A browser signed in as this account, checked to land on its home page (/admin for admins, /staff for staff). */
+/**
+ * A browser signed in as this account, checked to land on its home page (/admin
+ * for admins, /staff for staff), and on it, as a person would be: its forms
+ * carry the new session's token.
+ */
 export async function signedIn(target: TestApp, account: Account, home: '/admin' | '/staff' = '/staff'): Promise<Browser> {
   const { browser, page } = await attemptSignIn(target, account);
   expect(page, `signing in as ${account.username}`).toMatchObject({ status: 303, location: home });
+  expect((await browser.visit(home)).status).toBe(200);
   return browser;
 }
 

@@ -102,7 +102,9 @@ describe('rounds page', () => {
     const page = await (await signedInAdmin(target)).visit('/admin');
     const row = page.html.querySelector('tbody tr')!;
     expect(row.querySelector('th')?.textContent).toBe('Demo');
-    expect(row.querySelector('.table__numeric')?.textContent).toBe('2');
+    const stored = target.db.conn.prepare('SELECT count(*) FROM responses').pluck().get() as number;
+    expect(stored).toBeGreaterThan(0);
+    expect(row.querySelector('.table__numeric')?.textContent).toBe(String(stored));
     expect(row.querySelector('a[download]')?.getAttribute('href')).toBe('/admin/rounds/demo/export.csv');
   });
 });
@@ -138,8 +140,10 @@ describe('export.csv', () => {
     const { raw, rows } = await exportCsv(admin);
     expect(raw.split('\r\n')).toHaveLength(rows.length + 2);
     expect(raw.replace(/\r\n/g, '')).not.toContain('\n');
-    expect(rows.map((r) => r.submitted_date)).toEqual(['2026-11-23', '2026-11-23']);
-    expect(Number(rows[1]!.response_id)).toBeGreaterThan(Number(rows[0]!.response_id));
+    expect(rows).toHaveLength(target.db.conn.prepare('SELECT count(*) FROM responses').pluck().get() as number);
+    expect(new Set(rows.map((r) => r.submitted_date))).toEqual(new Set(['2026-11-23']));
+    const ids = rows.map((r) => Number(r.response_id));
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
   });
 
   it('gives labels in the round’s main language with ?labels=1', async () => {
@@ -156,6 +160,7 @@ describe('export.csv', () => {
   it('keeps serving citizens while an export is being read', async () => {
     // The export reads through its own connection: a submission in the middle of it must not fail.
     const admin = await signedInAdmin(target);
+    const before = (await exportCsv(admin)).rows.length;
     const citizen = new Browser(target);
     const [exported] = await Promise.all([
       exportCsv(admin),
@@ -164,9 +169,9 @@ describe('export.csv', () => {
         return citizen.submit('/s/demo/check');
       })(),
     ]);
-    expect(exported.rows.length).toBeGreaterThanOrEqual(2);
+    expect(exported.rows.length).toBeGreaterThanOrEqual(before);
     const after = await exportCsv(admin);
-    expect(after.rows).toHaveLength(3);
+    expect(after.rows).toHaveLength(before + 1);
   });
 });
 

@@ -2,18 +2,18 @@
 // sign-ins and sign-outs are recorded with the account and the time, a failed
 // sign-in with an unknown username without the name typed, and admins read the
 // log at /admin/audit in Norwegian time.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { translator } from '../../server/i18n/messages.ts';
 import { ADMIN, testApp, type TestApp } from '../helpers/app.ts';
-import { signedInAdmin } from '../helpers/admin.ts';
+import { signedInAdmin } from '../helpers/sign-in.ts';
 import { Browser } from '../helpers/browser.ts';
 
 const nb = translator('nb');
 let target: TestApp;
-beforeAll(async () => {
+beforeEach(async () => {
   target = await testApp();
 });
-afterAll(() => target.close());
+afterEach(() => target.close());
 
 const rows = () =>
   target.db.conn.prepare('SELECT at, event, user_id AS userId, via FROM audit_log ORDER BY id').all() as {
@@ -46,6 +46,9 @@ describe('the audit log', () => {
   });
 
   it('is shown to admins newest first, in Norwegian time, with unknown usernames named as such', async () => {
+    const stranger = new Browser(target);
+    await stranger.visit('/login');
+    await stranger.post('/login', { username: 'nobody.here', password: 'x' });
     const admin = await signedInAdmin(target);
     const page = await admin.visit('/admin/audit');
     expect(page.pageId).toBe('admin-audit');

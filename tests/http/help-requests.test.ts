@@ -2,7 +2,9 @@
 // the receipt, the form and its errors in nb and en, what is stored (and what is
 // not), the admin list with its delete, who may reach it, and help without
 // linking: nothing in help_requests can be joined to a response.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHash, randomBytes } from 'node:crypto';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { HELP_LIMITS } from '../../server/http/help.ts';
 import { translator, type MessageKey } from '../../server/i18n/messages.ts';
 import type { Language } from '../../server/survey/types.ts';
 import { osloDate } from '../../server/time.ts';
@@ -233,7 +235,7 @@ describe.each(['nb', 'en'] as const)('errors in %s', (lang) => {
 
 describe('a valid request', () => {
   let citizen: Browser;
-  beforeAll(async () => {
+  beforeEach(async () => {
     target.db.conn.exec('DELETE FROM help_requests');
     ({ citizen } = await submitted());
     await citizen.get(HELP);
@@ -258,6 +260,7 @@ describe('a valid request', () => {
   });
 
   it('is stored once, however often it is sent again (double click, back button)', async () => {
+    expect(await citizen.post(HELP, VALID)).toMatchObject({ status: 303 });
     const again = await citizen.post(HELP, { ...VALID, name: 'Kari Nordmann' });
     expect(again).toMatchObject({ status: 303, location: `${HELP}?sent=1` });
     expect(helpRows()).toHaveLength(1);
@@ -301,9 +304,9 @@ describe('a valid request', () => {
 describe('admin', () => {
   let admin: Browser;
   beforeAll(async () => {
-    target.db.conn.exec('DELETE FROM help_requests');
     admin = await signedInAdmin(target);
   });
+  beforeEach(() => target.db.conn.exec('DELETE FROM help_requests'));
 
   it('shows an empty list when there is nothing to follow up', async () => {
     const index = await admin.get('/admin');
@@ -370,7 +373,6 @@ describe('admin', () => {
     const res = await admin.post(`/admin/help/${stored!.id}/delete`, {}, { csrf: null });
     expect(res.status).toBe(403);
     expect(helpRows()).toHaveLength(1);
-    target.stores.helpRequests.remove(stored!.id);
   });
 });
 
@@ -385,16 +387,15 @@ describe('access to /admin/help', () => {
   it('gives staff 403', async () => {
     const account = { username: 'siv.staff', password: 'staff password 123' };
     await addUser(target, account);
-    target.stores.helpRequests.add({ name: 'Per', phone: '12345678', email: null, receivedDate: '2026-11-23' });
+    target.stores.helpRequests.add({ name: 'Per Staffsen', phone: '12345678', email: null, receivedDate: '2026-11-23' });
     const staff = await signedIn(target, account);
     const page = await staff.get('/admin/help');
     expect(page.status).toBe(403);
     expect(page.pageId).toBe('forbidden');
     expect(page.text).not.toContain('12345678');
-    const [stored] = helpRows();
-    expect((await staff.post(`/admin/help/${stored!.id}/delete`)).status).toBe(403);
-    expect(helpRows()).toHaveLength(1);
-    target.db.conn.exec('DELETE FROM help_requests');
+    const stored = helpRows().find((row) => row.name === 'Per Staffsen')!;
+    expect((await staff.post(`/admin/help/${stored.id}/delete`)).status).toBe(403);
+    expect(helpRows().find((row) => row.name === 'Per Staffsen')).toBeDefined();
   });
 });
 
@@ -465,5 +466,47 @@ describe('help without linking', () => {
     expect(new Set(ids).size).toBe(20);
     // The list is by date, then id: a day's requests come out in an order that says nothing about arrival.
     expect(target.stores.helpRequests.list().map((r) => r.id)).toEqual(ascending);
+  });
+});
+
+describe('how many requests a browser and an address may send (issue 12, point 3)', () => {
+  let own: TestApp;
+  beforeEach(async () => {
+    own = await testApp();
+  });
+  afterEach(() => own.close());
+
+  const stored = (): number => own.db.conn.prepare('SELECT count(*) FROM help_requests').pluck().get() as number;
+
+  /** A browser on its receipt: the note its session left when it sent its answers, made here directly to save a walk. */
+  async function justSent(): Promise<Browser> {
+    const token = randomBytes(32).toString('base64url');
+    own.db.conn
+      .prepare("INSERT INTO session_notes (id_hash, ended, kept, round, ended_date) VALUES (?, 'submitted', 0, 'demo', '2026-11-23')")
+      .run(createHash('sha256').update(token).digest('hex'));
+    const browser = new Browser(own);
+    browser.agent.jar.setCookie(`sid=${token}; Path=/`);
+    expect((await browser.visit(HELP)).pageId).toBe('help');
+    return browser;
+  }
+
+  it(`takes ${HELP_LIMITS.perBrowser} from one browser in an hour, not counting forms sent back with an error`, async () => {
+    const browser = await justSent();
+    expect((await browser.post(HELP, { ...VALID, phone: '12' })).status).toBe(400);
+    for (let i = 0; i < HELP_LIMITS.perBrowser; i++) expect((await browser.post(HELP, { ...VALID, name: `Kari ${i}` })).status).toBe(303);
+    const refused = await browser.post(HELP, { ...VALID, name: 'Kari igjen' });
+    expect(refused.status).toBe(429);
+    expect(refused.html.querySelector('h1')?.textContent).toBe(translator('nb')('helpLimit.title'));
+    expect(stored()).toBe(HELP_LIMITS.perBrowser);
+    // Another browser at the same address is not held by this one.
+    expect((await (await justSent()).post(HELP, VALID)).status).toBe(303);
+  });
+
+  it(`takes ${HELP_LIMITS.perClient} from one address in an hour (a library’s public PCs share one), then refuses`, async () => {
+    const browsers = await Promise.all(Array.from({ length: HELP_LIMITS.perClient + 1 }, () => justSent()));
+    const statuses = await Promise.all(browsers.map((b, i) => b.post(HELP, { ...VALID, name: `Person ${i}` }).then((page) => page.status)));
+    expect(statuses.filter((s) => s === 303)).toHaveLength(HELP_LIMITS.perClient);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(1);
+    expect(stored()).toBe(HELP_LIMITS.perClient);
   });
 });

@@ -54,6 +54,9 @@ describe('the keyed-entry page', () => {
 
   it('stores a form with its mode, staff id and number, and leads back to the staff page', async () => {
     await entryPage();
+    const paperToday = (): unknown =>
+      target.db.conn.prepare("SELECT responses FROM staff_response_days WHERE mode = 'paper' AND user_id = ?").pluck().get(staffId) ?? 0;
+    const countedBefore = paperToday() as number;
     const saved = await staff.post('/staff/paper/demo', { paper_form_number: ' a 17 ', ...typed(OLDER_RETIRED) });
     expect(saved.status).toBe(303);
     const back = await staff.visit(saved.location!);
@@ -64,8 +67,9 @@ describe('the keyed-entry page', () => {
     const admin = await signedInAdmin(target);
     const csv = await exportCsv(admin, 'demo', '?staff=1');
     expect(csv.rows.at(-1)).toMatchObject({ mode: 'paper', devices_1: '1', devices_2: '0', devices_3: '1', segment: 'utsatt', paper_form_number: 'A17' });
-    const counted = target.db.conn.prepare('SELECT day, mode, user_id AS userId, responses FROM staff_response_days').all();
-    expect(counted).toEqual([{ day: '2026-11-23', mode: 'paper', userId: staffId, responses: 1 }]);
+    // Counted on its day, for that staff member and way, and nowhere one by one.
+    expect(paperToday()).toBe(countedBefore + 1);
+    expect(target.db.conn.prepare("SELECT DISTINCT day FROM staff_response_days WHERE mode = 'paper'").pluck().all()).toEqual(['2026-11-23']);
   });
 
   it('refuses a bad code with 400 and that field marked, keeping what was typed, storing nothing', async () => {
@@ -100,11 +104,13 @@ describe('the keyed-entry page', () => {
 
   it('refuses a form number already keyed in this round, and one that is missing or malformed', async () => {
     await entryPage();
+    expect((await staff.post('/staff/paper/demo', { paper_form_number: 'B5', ...typed(WORKING_ADULT) })).status).toBe(303);
+    await entryPage();
     const before = count();
-    const duplicate = await staff.post('/staff/paper/demo', { paper_form_number: 'A-17'.replace('-', ''), ...typed(WORKING_ADULT) });
+    const duplicate = await staff.post('/staff/paper/demo', { paper_form_number: 'b 5', ...typed(WORKING_ADULT) });
     expect(duplicate.status).toBe(400);
     expect(markedFields(duplicate)).toEqual(['paper_form_number']);
-    expect(duplicate.html.querySelector('.error-summary a')!.textContent).toBe(nb('paper.numberTaken', { number: 'A17' }));
+    expect(duplicate.html.querySelector('.error-summary a')!.textContent).toBe(nb('paper.numberTaken', { number: 'B5' }));
     for (const [number, message] of [
       ['', 'paper.numberMissing'],
       ['17/2', 'paper.numberShape'],

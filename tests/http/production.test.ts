@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, startServerProcess } from '../helpers/server-process.ts';
 
-const dataDir = mkdtempSync(join(tmpdir(), 'survey-prod-'));
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+const work = mkdtempSync(join(tmpdir(), 'survey-prod-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 beforeAll(async () => {
   const built = await new Promise<{ status: number | null; output: string }>((resolve) => {
@@ -35,7 +35,7 @@ describe('npm run build && npm run start:prod', () => {
   it('serves the survey and /healthz from the build with node alone, and stops cleanly', async () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
     expect(pkg.scripts['start:prod']).not.toContain('tsx');
-    const server = await startServerProcess({ DATA_DIR: dataDir, NODE_ENV: 'production', LOG_LEVEL: 'warn' }, { script: 'start:prod' });
+    const server = await startServerProcess({ DATA_DIR: join(work, 'served'), NODE_ENV: 'production', LOG_LEVEL: 'warn' }, { script: 'start:prod' });
     try {
       const health = await fetch(`${server.base}/healthz`);
       expect(health.status).toBe(200);
@@ -53,7 +53,7 @@ describe('npm run build && npm run start:prod', () => {
       cwd: ROOT,
       input: 'a long enough password\n',
       encoding: 'utf8',
-      env: { PATH: process.env['PATH'] ?? '', DATA_DIR: dataDir },
+      env: { PATH: process.env['PATH'] ?? '', DATA_DIR: join(work, 'users') },
     });
     expect(added.stderr).toBe('');
     expect(added.stdout).toBe('Added staff ola.\n');

@@ -10,7 +10,7 @@ import { addUser, testApp, type TestApp } from '../helpers/app.ts';
 import { exportCsv } from '../helpers/admin.ts';
 import { signedIn, signedInAdmin } from '../helpers/sign-in.ts';
 import { Browser, type Fields, type Page } from '../helpers/browser.ts';
-import { answerFrom, OLDER_RETIRED, start, WORKING_ADULT } from '../helpers/survey.ts';
+import { answerFrom, answerRest, OLDER_RETIRED, start, WORKING_ADULT } from '../helpers/survey.ts';
 
 const STAFF = { username: 'kari.bibliotek', password: 'staff password, long enough' } as const;
 const nb = translator('nb');
@@ -75,12 +75,13 @@ describe('the staff page', () => {
       const links = page.html.querySelectorAll('.error-summary a').map((a) => a.getAttribute('href'));
       for (const href of links) expect(page.html.querySelector(href!)?.getAttribute('aria-invalid'), href).toBe('true');
     }
+    const draftsBefore = target.db.conn.prepare('SELECT count(*) FROM drafts').pluck().get();
     const missing = await staff.post('/staff', {});
     expect(missing.html.querySelectorAll('.error-summary a').map((a) => a.textContent)).toEqual([
       en('staff.roundMissing'),
       en('staff.modeMissing'),
     ]);
-    expect(target.db.conn.prepare('SELECT count(*) FROM drafts').pluck().get()).toBe(0);
+    expect(target.db.conn.prepare('SELECT count(*) FROM drafts').pluck().get()).toBe(draftsBefore);
   });
 
   it('refuses a round that is closed', async () => {
@@ -164,12 +165,17 @@ describe('beside the citizen and by phone', () => {
   });
 
   it('counts staff-made responses per day, staff member, round and mode: never one by one, never timed', async () => {
-    const made = responses().filter((r) => r.staff_user_id !== null);
-    expect(made.map((r) => r.mode)).toEqual(['assisted', 'phone']);
-    expect(staffResponseDays()).toEqual([
-      { day: '2026-11-23', user_id: staffId, round_id: 1, mode: 'assisted', responses: 1 },
-      { day: '2026-11-23', user_id: staffId, round_id: 1, mode: 'phone', responses: 1 },
-    ]);
+    const counted = (mode: string): number =>
+      (staffResponseDays().find((d) => d['mode'] === mode && d['user_id'] === staffId)?.['responses'] as number | undefined) ?? 0;
+    const before = { assisted: counted('assisted'), phone: counted('phone') };
+    const staff = await signedInStaff();
+    for (const mode of ['assisted', 'phone', 'phone'] as const) {
+      await answerRest(staff, await begin(staff, { round: 'demo', mode, language: 'nb' }), WORKING_ADULT);
+      expect((await staff.post('/s/demo/check')).location).toBe('/s/demo/receipt');
+    }
+    expect({ assisted: counted('assisted'), phone: counted('phone') }).toEqual({ assisted: before.assisted + 1, phone: before.phone + 2 });
+    expect(Object.keys(staffResponseDays()[0]!).sort()).toEqual(['day', 'mode', 'responses', 'round_id', 'user_id']);
+    for (const day of staffResponseDays()) expect(day['day']).toBe('2026-11-23');
     // The timed audit log has sign-ins and nothing that could place a response between two of them.
     const events = target.db.conn.prepare('SELECT DISTINCT event FROM audit_log').pluck().all();
     expect(events).not.toContain('response_created');
