@@ -3,29 +3,31 @@
 // tests/browser/aria/ and compared on every run. A change to names, roles,
 // landmarks or heading levels shows up as a diff to review; accept it with
 // `npx vitest run tests/browser/aria-snapshots.test.ts -u`.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { translator } from '../../server/i18n/messages.ts';
 import { instrument } from '../../server/survey/definition.ts';
 import { OLDER_RETIRED } from '../helpers/survey.ts';
-import { JS_ON, startTarget, Visitor, type Target } from './support.ts';
+import { answerByClicking, JS_ON, startTarget, Visitor, type Target } from './support.ts';
 
 let target: Target;
-let visitor: Visitor;
 beforeAll(async () => {
   target = await startTarget();
+});
+afterAll(async () => target?.close());
+
+/** A new browser for each test, on the first question: each test walks from there to what it reads. */
+let visitor: Visitor;
+beforeEach(async () => {
   visitor = await Visitor.open(target, JS_ON);
+  await visitor.page.goto('/s/demo?lang=nb');
+  await visitor.page.getByRole('button', { name: t('start.button') }).click();
 });
-afterAll(async () => {
-  await visitor?.close();
-  await target?.close();
-});
+afterEach(async () => visitor?.close());
 
 const t = translator('nb');
 const snapshot = () => visitor.page.locator('body').ariaSnapshot();
 
 it('gives a question page a heading in a group, named choices and landmarks', async () => {
-  await visitor.page.goto('/s/demo?lang=nb');
-  await visitor.page.getByRole('button', { name: t('start.button') }).click();
   expect(await visitor.pageId()).toBe(instrument.questions[0]!.id);
   await expect(await snapshot()).toMatchFileSnapshot('aria/question.nb.yml');
 });
@@ -37,16 +39,6 @@ it('announces the error summary as an alert, and the message inside the question
 });
 
 it('reads the check page as headed terms and answers, each with a «Endre» link named by its question', async () => {
-  const { page } = visitor;
-  for (let steps = 0; (await visitor.pageId()) !== 'check'; steps++) {
-    if (steps > instrument.questions.length) throw new Error('the walk does not reach the check page');
-    const id = (await visitor.pageId())!;
-    const question = instrument.questions.find((q) => q.id === id)!;
-    const answer = OLDER_RETIRED[id]!;
-    for (const code of typeof answer === 'string' ? [answer] : answer) {
-      await page.getByLabel(question.options.find((o) => String(o.code) === code)!.label.nb, { exact: true }).check();
-    }
-    await page.getByRole('button', { name: t('common.continue'), exact: true }).click();
-  }
+  await answerByClicking(visitor, OLDER_RETIRED, 'nb');
   await expect(await snapshot()).toMatchFileSnapshot('aria/check.nb.yml');
 });

@@ -7,10 +7,10 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translator, type Translate } from '../../server/i18n/messages.ts';
-import { LANGUAGES } from '../../server/survey/types.ts';
+import { LANGUAGES, type Language } from '../../server/survey/types.ts';
 import { OLDER_RETIRED, WORKING_ADULT } from '../helpers/survey.ts';
 import type { Fields } from '../helpers/browser.ts';
-import { answerByRequest, expectErrorContract, expectFocusOn, JS_ON, MODES, startTarget, Visitor, type Mode, type Target } from './support.ts';
+import { answerByClicking, answerByRequest, expectErrorContract, expectFocusOn, JS_ON, MODES, startTarget, Visitor, type Mode, type Target } from './support.ts';
 
 const MINUTE = 60_000;
 
@@ -26,14 +26,12 @@ async function answer(page: Page, id: string, value: string | readonly string[],
   await page.getByRole('button', { name: button, exact: true }).click();
 }
 
-/** Answers page after page from the start page's button to the check page. */
-async function answerToCheck(visitor: Visitor, t: Translate, answers: Fields, startButton: string): Promise<void> {
-  const { page } = visitor;
-  await page.getByRole('button', { name: startButton }).click();
-  for (let id = await visitor.pageId(); id !== 'check'; id = await visitor.pageId()) {
-    expect(await page.locator('input:checked').count(), `nothing ticked yet on ${id}`).toBe(0);
-    await answer(page, id!, answers[id!]!, t('common.continue'));
-  }
+/** Answers page after page from the start page's button to the check page, finding nothing ticked before it ticks. */
+async function answerToCheck(visitor: Visitor, lang: Language, answers: Fields, startButton: string): Promise<void> {
+  await visitor.page.getByRole('button', { name: startButton }).click();
+  await answerByClicking(visitor, answers, lang, async (id) => {
+    expect(await visitor.page.locator('input:checked').count(), `nothing ticked yet on ${id}`).toBe(0);
+  });
 }
 
 const storedCount = (): number => target.app.db.conn.prepare('SELECT count(*) FROM responses').pluck().get() as number;
@@ -209,7 +207,7 @@ describe('a shared library PC (?kiosk=1)', () => {
 
     await page.goto('/s/demo?kiosk=1');
     expect(await page.locator('main').textContent()).toContain(t('start.kiosk', { button: t('end.button') }));
-    await answerToCheck(visitor, t, OLDER_RETIRED, t('start.button'));
+    await answerToCheck(visitor, 'nb', OLDER_RETIRED, t('start.button'));
     await page.getByRole('button', { name: t('check.submit') }).click();
     expect(await visitor.pageId()).toBe('receipt');
     await page.getByRole('button', { name: t('end.afterReceipt'), exact: true }).click();
@@ -217,7 +215,7 @@ describe('a shared library PC (?kiosk=1)', () => {
     await page.getByRole('link', { name: t('ended.start') }).click();
     expect(await visitor.pageId()).toBe('start');
 
-    await answerToCheck(visitor, t, WORKING_ADULT, t('start.button'));
+    await answerToCheck(visitor, 'nb', WORKING_ADULT, t('start.button'));
     await page.getByRole('button', { name: t('check.submit') }).click();
     expect(await visitor.pageId()).toBe('receipt');
 

@@ -58,7 +58,7 @@ export async function startTarget(options: Parameters<typeof testApp>[0] = {}): 
     app,
     base,
     browser,
-    // bypassCSP lets the checks inject their own test styles (text spacing); the app's CSP is tested over HTTP.
+    // bypassCSP lets the checks inject their own test styles (text spacing); the app's CSP is tested over HTTP (tests/http/security-headers.test.ts).
     newContext: async (contextOptions = {}) => {
       const context = await browser.newContext({ baseURL: base, locale: 'nb-NO', bypassCSP: true, ...contextOptions });
       if (contextOptions.javaScriptEnabled !== false) await context.addInitScript({ content: AXE_SOURCE });
@@ -334,6 +334,29 @@ export async function expectErrorContract(page: Page, lang: Language, state: str
   await links[0]!.click();
   const target = (await links[0]!.getAttribute('href'))!.slice(1);
   expect(await page.evaluate(() => document.activeElement?.id)).toBe(target);
+}
+
+/**
+ * Ticks the scripted answer on each question page and presses «Fortsett», from
+ * whatever question the visitor is on to the check page; `onPage` looks at
+ * each page first. Boxes are found by their ids (question id and code), so the
+ * walk is the same in every language.
+ */
+export async function answerByClicking(
+  visitor: Visitor,
+  answers: Fields,
+  lang: Language,
+  onPage?: (id: string) => Promise<void>,
+): Promise<void> {
+  const { page } = visitor;
+  const next = translator(lang)('common.continue');
+  for (let steps = 0, id = await visitor.pageId(); id !== 'check'; steps++, id = await visitor.pageId()) {
+    const value = answers[id ?? ''];
+    if (id === null || value === undefined || steps > 60) throw new Error(`no scripted answer for page ${id}`);
+    await onPage?.(id);
+    for (const code of typeof value === 'string' ? [value] : value) await page.locator(`[id="${id}-${code}"]`).check();
+    await page.getByRole('button', { name: next, exact: true }).click();
+  }
 }
 
 /**

@@ -7,7 +7,7 @@ import { LANGUAGES, type Language } from '../../server/survey/types.ts';
 import { signedInAdmin } from './admin.ts';
 import { addUser, ADMIN, testApp, type TestApp } from './app.ts';
 import { Browser, type Fields, type Page } from './browser.ts';
-import { OLDER_RETIRED, WORKING_ADULT } from './survey.ts';
+import { answerRest, OLDER_RETIRED, WORKING_ADULT } from './survey.ts';
 
 export interface RenderedState {
   /** Readable and unique, e.g. `nb/q-devices/error-exclusive`; also usable as a file name once `/` is replaced. */
@@ -103,14 +103,13 @@ async function walk(
   const { prefix, errors } = options;
   const startPage = await browser.visit(`/s/demo?lang=${lang}`);
   if (errors) rec.record(lang, 'start', startPage, { status: 200, pageId: 'start' });
-  let page = await browser.submit('/s/demo');
-  for (let steps = 0; page.pageId !== 'check'; steps++) {
-    if (steps > instrument.questions.length) throw new Error(`${lang}: the walk does not reach the check page`);
-    const id = page.pageId ?? '';
-    if (!QUESTION_IDS.has(id)) throw new Error(`${lang}: expected a question page, got ${page.status} ${id}`);
-    rec.record(lang, `${prefix}q-${id}`, page, { status: 200, pageId: id });
-    const path = `/s/demo/q/${id}`;
-    if (errors) {
+  const check = await answerRest(browser, await browser.submit('/s/demo'), answers, {
+    onPage: async (page) => {
+      const id = page.pageId ?? '';
+      if (!QUESTION_IDS.has(id)) throw new Error(`${lang}: expected a question page, got ${page.status} ${id}`);
+      rec.record(lang, `${prefix}q-${id}`, page, { status: 200, pageId: id });
+      if (!errors) return;
+      const path = `/s/demo/q/${id}`;
       rec.record(lang, `q-${id}/error-empty`, await browser.post(path, {}), { status: 400, pageId: id });
       if (id === instrument.questions[0]!.id) {
         rec.record(lang, `q-${id}/error-unknown-code`, await browser.post(path, { [id]: '99' }), { status: 400, pageId: id });
@@ -118,12 +117,9 @@ async function walk(
       if (id === 'devices') {
         rec.record(lang, `q-${id}/error-exclusive`, await browser.post(path, { devices: ['1', '4'] }), { status: 400, pageId: id });
       }
-    }
-    const value = answers[id];
-    if (value === undefined) throw new Error(`no scripted answer for page ${id}`);
-    page = await browser.submit(path, { [id]: value });
-  }
-  return rec.record(lang, `${prefix}check`, page, { status: 200, pageId: 'check' });
+    },
+  });
+  return rec.record(lang, `${prefix}check`, check, { status: 200, pageId: 'check' });
 }
 
 async function citizenStates(rec: Recorder, target: TestApp, lang: Language): Promise<void> {

@@ -79,49 +79,46 @@ export async function answerFrom(
   lang: Language,
   options: { slug?: string; instrument?: Instrument; onPage?: (page: Page) => void } = {},
 ): Promise<Page> {
-  const { slug = 'demo', instrument: within = instrument } = options;
+  const { instrument: within = instrument } = options;
   const t = translator(lang);
   const expected = questionIds(answers, within);
-  let page = first;
   const seen: string[] = [];
-  while (page.pageId !== 'check') {
-    const id = page.pageId ?? '';
-    seen.push(id);
-    expect(page.status, `page ${id}`).toBe(200);
-    expect(page.html.querySelector('html')?.getAttribute('lang')).toBe(lang);
-    const question = within.questions.find((q) => q.id === id);
-    if (question) {
-      expect(page.html.querySelector('fieldset legend h1')?.textContent.trim()).toBe(question.text[lang]);
-      // A routed question counts in the total once the answer that opens it is given.
-      const answeredBefore = seen.slice(0, -1);
-      const total = expected.filter((qid) => {
-        const rule = within.questions.find((q) => q.id === qid)!.showIf;
-        return !rule || answeredBefore.includes(rule.question);
-      }).length;
-      expect(page.html.querySelector('.caption__progress')?.textContent).toBe(
-        t('question.progress', { number: seen.length, total }),
-      );
-    }
-    options.onPage?.(page);
-    const value = answers[id];
-    if (value === undefined) throw new Error(`no scripted answer for page ${id}`);
-    page = await browser.submit(`/s/${slug}/q/${id}`, { [id]: value });
-    if (seen.length > 60) throw new Error('the walk does not end');
-  }
+  const check = await answerRest(browser, first, answers, {
+    ...(options.slug ? { slug: options.slug } : {}),
+    onPage: (page) => {
+      const id = page.pageId ?? '';
+      seen.push(id);
+      expect(page.status, `page ${id}`).toBe(200);
+      expect(page.html.querySelector('html')?.getAttribute('lang')).toBe(lang);
+      const question = within.questions.find((q) => q.id === id);
+      if (question) {
+        expect(page.html.querySelector('fieldset legend h1')?.textContent.trim()).toBe(question.text[lang]);
+        // A routed question counts in the total once the answer that opens it is given.
+        const answeredBefore = seen.slice(0, -1);
+        const total = expected.filter((qid) => {
+          const rule = within.questions.find((q) => q.id === qid)!.showIf;
+          return !rule || answeredBefore.includes(rule.question);
+        }).length;
+        expect(page.html.querySelector('.caption__progress')?.textContent).toBe(t('question.progress', { number: seen.length, total }));
+      }
+      options.onPage?.(page);
+    },
+  });
   expect(seen).toEqual(expected);
-  return page;
+  return check;
 }
 
 /**
- * Answers from whatever question page the browser is on to the check page,
- * without checking each page (answerFrom does that): for tests whose subject is
- * elsewhere, such as a walk resumed midway. `beforeEach` runs before each answer.
+ * Answers from whatever question page the browser is on to the check page: the
+ * one walk every HTTP test takes. `onPage` looks at each question page (and may
+ * post to it) before its scripted answer goes in; answerFrom uses it to check
+ * every page on the way.
  */
 export async function answerRest(
   browser: Browser,
   from: Page,
   answers: Fields,
-  options: { slug?: string; beforeEach?: () => void } = {},
+  options: { slug?: string; onPage?: (page: Page) => void | Promise<void> } = {},
 ): Promise<Page> {
   const { slug = 'demo' } = options;
   let page = from;
@@ -129,7 +126,7 @@ export async function answerRest(
     const id = page.pageId ?? '';
     const value = answers[id];
     if (value === undefined || pages > 60) throw new Error(`no scripted answer for page ${id} (status ${page.status})`);
-    options.beforeEach?.();
+    await options.onPage?.(page);
     page = await browser.submit(`/s/${slug}/q/${id}`, { [id]: value });
   }
   return page;

@@ -46,7 +46,7 @@ async function respond(base: string, answers: typeof OLDER_RETIRED): Promise<voi
   const citizen = new Browser(base);
   await citizen.visit('/s/demo');
   const first = await citizen.submit('/s/demo');
-  await answerRest(citizen, first, answers, { beforeEach: () => void (answersWritten += 1) });
+  await answerRest(citizen, first, answers, { onPage: () => void (answersWritten += 1) });
   const sent = await citizen.post('/s/demo/check');
   expect(sent.location).toBe('/s/demo/receipt');
 }

@@ -8,7 +8,7 @@ import { LANGUAGES, type Language, type Question } from '../../server/survey/typ
 import { testApp, type TestApp } from '../helpers/app.ts';
 import { exportCsv, signedInAdmin } from '../helpers/admin.ts';
 import { Browser, type Page } from '../helpers/browser.ts';
-import { OLDER_RETIRED, start } from '../helpers/survey.ts';
+import { answerRest, OLDER_RETIRED, start } from '../helpers/survey.ts';
 
 let target: TestApp;
 beforeAll(async () => {
@@ -56,26 +56,25 @@ describe.each(LANGUAGES)('error states in %s', (lang) => {
     const t = translator(lang);
     const citizen = new Browser(target);
     await citizen.visit(`/s/demo?lang=${lang}`);
-    let page = await start(citizen);
-    while (page.pageId !== 'check') {
-      const question = instrument.questions.find((q) => q.id === page.pageId)!;
-      const path = `/s/demo/q/${question.id}`;
+    await answerRest(citizen, await start(citizen), OLDER_RETIRED, {
+      onPage: async (page) => {
+        const question = instrument.questions.find((q) => q.id === page.pageId)!;
+        const path = `/s/demo/q/${question.id}`;
 
-      const empty = await citizen.post(path, {});
-      expectErrorPage(empty, question, lang, question.required[lang]);
-      // Nothing chosen stays nothing chosen.
-      expect(empty.html.querySelectorAll('input[checked]')).toHaveLength(0);
+        const empty = await citizen.post(path, {});
+        expectErrorPage(empty, question, lang, question.required[lang]);
+        // Nothing chosen stays nothing chosen.
+        expect(empty.html.querySelectorAll('input[checked]')).toHaveLength(0);
 
-      const unknown = await citizen.post(path, { [question.id]: '99' });
-      expectErrorPage(unknown, question, lang, t('errors.unknownCode'));
+        const unknown = await citizen.post(path, { [question.id]: '99' });
+        expectErrorPage(unknown, question, lang, t('errors.unknownCode'));
 
-      // The draft did not move on: the next page is still out of reach.
-      const reload = await citizen.get(path);
-      expect(reload.status).toBe(200);
-      expect(reload.html.querySelectorAll('input[checked]')).toHaveLength(0);
-
-      page = await citizen.submit(path, { [question.id]: OLDER_RETIRED[question.id]! });
-    }
+        // The draft did not move on: the next page is still out of reach.
+        const reload = await citizen.get(path);
+        expect(reload.status).toBe(200);
+        expect(reload.html.querySelectorAll('input[checked]')).toHaveLength(0);
+      },
+    });
   });
 });
 

@@ -10,7 +10,7 @@ import { translator } from '../../server/i18n/messages.ts';
 import { exportCsv, signedInAdmin } from '../helpers/admin.ts';
 import { testApp, type TestApp } from '../helpers/app.ts';
 import { Browser, type Page } from '../helpers/browser.ts';
-import { answerAll, OLDER_RETIRED, start, WORKING_ADULT } from '../helpers/survey.ts';
+import { answerAll, answerRest, OLDER_RETIRED, start, WORKING_ADULT } from '../helpers/survey.ts';
 
 const nb = translator('nb');
 const en = translator('en');
@@ -165,13 +165,9 @@ describe('shared-device mode (?kiosk=1)', () => {
     expect(fresh2.html.querySelector('button.button--start')?.textContent.trim()).toBe(nb('start.button'));
 
     // The second citizen sees every question unanswered before answering it.
-    let page = await library.submit('/s/demo');
-    while (page.pageId !== 'check') {
-      const id = page.pageId!;
-      expect(page.html.querySelectorAll('input[checked]'), id).toHaveLength(0);
-      const value = WORKING_ADULT[id]!;
-      page = await library.submit(`/s/demo/q/${id}`, { [id]: value });
-    }
+    await answerRest(library, await library.submit('/s/demo'), WORKING_ADULT, {
+      onPage: (page) => expect(page.html.querySelectorAll('input[checked]'), page.pageId).toHaveLength(0),
+    });
     await library.submit('/s/demo/check');
 
     const { rows } = await exportCsv(await signedInAdmin(fresh));

@@ -118,14 +118,14 @@ beforeAll(async () => {
   // 1. A citizen alone, in bokmål.
   setClock(SENT_AT[0]! - 150 * SECOND);
   const alone = new Browser(target);
-  await answerRest(alone, await start(alone), WORKING_ADULT, { beforeEach: tick });
+  await answerRest(alone, await start(alone), WORKING_ADULT, { onPage: tick });
   expect((await sendAt(0, () => alone.post('/s/demo/check'))).location).toBe('/s/demo/receipt');
 
   // 2. On a library PC, in English, asking for help after the receipt.
   setClock(SENT_AT[1]! - 150 * SECOND);
   const library = new Browser(target);
   await library.visit('/s/demo?kiosk=1&lang=en');
-  await answerRest(library, await library.submit('/s/demo?kiosk=1&lang=en'), OLDER_RETIRED, { beforeEach: tick });
+  await answerRest(library, await library.submit('/s/demo?kiosk=1&lang=en'), OLDER_RETIRED, { onPage: tick });
   await sendAt(1, () => library.post('/s/demo/check'));
   await library.visit('/s/demo/help');
   expect((await library.post('/s/demo/help', { name: 'Kari', phone: '912 34 567', consent: 'yes' })).status).toBe(303);
@@ -135,7 +135,7 @@ beforeAll(async () => {
   const staff = await signedIn(target, STAFF);
   await staff.visit('/staff');
   const helped = await staff.submit('/staff', { round: 'demo', mode: 'assisted', language: 'nn' });
-  await answerRest(staff, helped, OLDER_RETIRED, { beforeEach: tick });
+  await answerRest(staff, helped, OLDER_RETIRED, { onPage: tick });
   await sendAt(2, () => staff.post('/s/demo/check'));
 
   // 4. Saved midway with a code, resumed on another browser, sent.
@@ -148,7 +148,7 @@ beforeAll(async () => {
   const second = new Browser(target);
   await second.visit('/s/demo/resume');
   const resumed = await second.submit('/s/demo/resume', { code });
-  await answerRest(second, resumed, WORKING_ADULT, { beforeEach: tick });
+  await answerRest(second, resumed, WORKING_ADULT, { onPage: tick });
   await sendAt(3, () => second.post('/s/demo/check'));
 
   // 5. A paper form keyed in by the staff member, signed in again after lunch.

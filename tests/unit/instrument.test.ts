@@ -365,6 +365,44 @@ describe('checkInstrument catches broken instruments', () => {
     expect(checkInstrument(broken)).toContainEqual(mentioning('gender', 'code 9 is reserved'));
   });
 
+  it.each(['Gender', 'gender-2', '2gender', 'kjønn', ''])('an id that is not lower snake_case: %j', (id) => {
+    const broken = withQuestion('gender', (q) => ({ ...q, id }));
+    expect(checkInstrument(broken)).toContainEqual(`${id}: id must be lower snake_case`);
+  });
+
+  it('a question in a section the instrument does not have', () => {
+    const broken = withQuestion('gender', (q) => ({ ...q, section: 'nowhere' as Question['section'] }));
+    expect(checkInstrument(broken)).toContainEqual(mentioning('gender', 'unknown section nowhere'));
+  });
+
+  it('a question with fewer than two options', () => {
+    const broken = withQuestion('gender', (q) => ({ ...q, options: q.options.slice(0, 1) }));
+    expect(checkInstrument(broken)).toContainEqual(mentioning('gender', 'at least two options'));
+  });
+
+  it.each([0, -3, 1.5])('a code that is not a positive whole number: %s', (code) => {
+    const broken = withQuestion('gender', (q) => ({ ...q, options: [...q.options, { code, label: label('Annet') }] }));
+    expect(checkInstrument(broken)).toContainEqual(mentioning('gender', `code ${code} must be a positive integer`));
+  });
+
+  it('an exclusive option on a single-choice question', () => {
+    const broken = withQuestion('gender', (q) => ({ ...q, options: q.options.map((o, i) => (i === 0 ? { ...o, exclusive: true } : o)) }));
+    expect(checkInstrument(broken)).toContainEqual(mentioning('gender', 'only multi-select options can be exclusive'));
+  });
+
+  it('a single-choice question without «Vet ikke», «Vil ikke svare» or a «none» answer', () => {
+    const broken = withQuestion('gender', (q) => ({ ...q, options: q.options.filter((o) => o.code !== 9) }));
+    expect(checkInstrument(broken)).toContainEqual(mentioning('gender', 'offers no way to decline'));
+    // A «none» answer is a way to decline, as on the scale questions that start «Har aldri».
+    const withNone = withQuestion('gender', (q) => ({ ...q, options: [...q.options.filter((o) => o.code !== 9), { code: 7, label: label('Ingen av disse') }] }));
+    expect(checkInstrument(withNone)).toEqual([]);
+  });
+
+  it('routing that depends on a multi-select', () => {
+    const broken = withQuestion('coherence_alone', (q) => ({ ...q, showIf: { question: 'devices', anyOf: [1] } }));
+    expect(checkInstrument(broken)).toContainEqual(mentioning('coherence_alone', 'single-choice question'));
+  });
+
   it('reports nothing for the unbroken parts of a broken copy', () => {
     const broken = withQuestion('gender', (q) => ({ ...q, options: [...q.options, { code: 2, label: label('Mann igjen') }] }));
     expect(checkInstrument(broken).every((p) => p.startsWith('gender'))).toBe(true);

@@ -12,7 +12,7 @@ import {
   shownAnswers,
   shownQuestions,
 } from '../../server/survey/pages.ts';
-import type { AnswerValue, Answers, Question } from '../../server/survey/types.ts';
+import type { AnswerValue, Answers, Instrument, Question } from '../../server/survey/types.ts';
 
 const ALL_IDS = instrument.questions.map((q) => q.id);
 const ROUTED = ['coherence_alone', 'coherence_easy'];
@@ -248,5 +248,45 @@ describe('shownAnswers', () => {
     const answers = { multi_agency: 2, coherence_alone: 4 };
     shownAnswers(instrument, answers);
     expect(answers).toEqual({ multi_agency: 2, coherence_alone: 4 });
+  });
+});
+
+describe('chained routing', () => {
+  // A question routed on a routed question: shown only while the whole chain holds.
+  const chained: Instrument = {
+    ...instrument,
+    questions: [
+      ...instrument.questions,
+      {
+        ...question('coherence_alone'),
+        id: 'coherence_followup',
+        showIf: { question: 'coherence_alone', anyOf: [1] },
+      },
+    ],
+  };
+  const followup = findQuestion(chained, 'coherence_followup')!;
+
+  it('shows the last link only when every link before it is answered to open it', () => {
+    expect(isShown(chained, followup, { multi_agency: 1, coherence_alone: 1 })).toBe(true);
+    expect(isShown(chained, followup, { multi_agency: 1, coherence_alone: 2 })).toBe(false);
+    expect(isShown(chained, followup, { multi_agency: 1 })).toBe(false);
+  });
+
+  it('hides the last link when an earlier link closes, even with a stale answer further down', () => {
+    // multi_agency changed to 2 after coherence_alone was answered 1: both routed questions go.
+    const answers = { multi_agency: 2, coherence_alone: 1, coherence_followup: 3 };
+    expect(isShown(chained, followup, answers)).toBe(false);
+    expect(ids(shownQuestions(chained, answers))).not.toContain('coherence_alone');
+    expect(ids(shownQuestions(chained, answers))).not.toContain('coherence_followup');
+    expect(shownAnswers(chained, answers)).not.toHaveProperty('coherence_followup');
+  });
+
+  it('leads through the chain in order and counts it in the progress once it opens', () => {
+    const opened = answerBefore('coherence_alone', { multi_agency: 1, coherence_alone: 1 });
+    expect(nextQuestion(chained, opened, 'coherence_alone')?.id).toBe('coherence_easy');
+    expect(nextQuestion(chained, opened, 'learn_pref')?.id).toBe('coherence_followup');
+    const closed = { ...opened, coherence_alone: 2 };
+    expect(nextQuestion(chained, closed, 'learn_pref')).toBeUndefined();
+    expect(progress(chained, opened, 'age_group').total).toBe(progress(chained, closed, 'age_group').total + 1);
   });
 });
