@@ -19,6 +19,9 @@
   var warnBefore = WARN_BEFORE_SECONDS;
   var shownMinutes = -1;
   var expired = false;
+  // Between a press of «Fortsett» and the server's answer: the old deadline no longer holds,
+  // so the warning must not come back on a slow connection while the answer is on its way.
+  var extending = false;
 
   function secondsLeft() {
     return Math.max(0, Math.round((deadline - Date.now()) / 1000));
@@ -57,6 +60,7 @@
   }
 
   function extend() {
+    extending = true;
     var body = new URLSearchParams();
     body.set('_csrf', csrf.value);
     fetch(dialog.getAttribute('data-extend-action'), {
@@ -70,6 +74,7 @@
         return res.json();
       })
       .then(function (answer) {
+        extending = false;
         restart(answer.expiresInSeconds);
       })
       .catch(function () {
@@ -79,6 +84,7 @@
   }
 
   function tick() {
+    if (extending) return;
     var seconds = secondsLeft();
     if (seconds === 0) return expire();
     if (seconds <= warnBefore) {

@@ -21,12 +21,15 @@ export interface CleanupCounts {
 }
 
 /**
- * Rows per batch: a few milliseconds of work each. A response takes its answers
- * (about thirty rows) and its classification with it, hence its smaller batch.
+ * How the cleanup shares the server: rows go a chunk at a time (a response takes
+ * its answers, about thirty rows, and its classification with it, hence its
+ * smaller chunk), chunks are taken for up to `sliceMs` in one transaction, and
+ * then the cleanup yields so waiting requests go first. On a slow or busy
+ * machine a slice holds fewer chunks; it never holds the server much longer.
  */
-export const CLEANUP_BATCH = { rows: 500, responses: 50 } as const;
+export const CLEANUP_PACE = { rows: 25, responses: 2, sliceMs: 20 } as const;
 
-/** How the cleanup lets other work in between batches; tests count the turns. */
+/** How the cleanup lets other work in between slices; tests count the turns. */
 export type Pause = () => Promise<unknown>;
 
 /**
@@ -41,19 +44,30 @@ export async function cleanUp(
   settings: RetentionSettings,
   now: Date,
   pause: Pause = nextTurn,
+  sliceMs: number = CLEANUP_PACE.sliceMs,
 ): Promise<CleanupCounts> {
   const today = osloDate(now);
   const retention = retentionStore(conn);
-  const inBatches = async (limit: number, batch: (limit: number) => number): Promise<number> => {
+  /** Runs `chunk` until it comes back short, in slices of about `sliceMs`, yielding between them. */
+  const inBatches = async (limit: number, chunk: (limit: number) => number): Promise<number> => {
     let total = 0;
     for (;;) {
-      const done = conn.transaction(() => batch(limit))();
-      total += done;
-      if (done < limit) return total;
+      const slice = conn.transaction((): { done: number; finished: boolean } => {
+        const until = performance.now() + sliceMs;
+        let done = 0;
+        for (;;) {
+          const n = chunk(limit);
+          done += n;
+          if (n < limit) return { done, finished: true };
+          if (performance.now() >= until) return { done, finished: false };
+        }
+      })();
+      total += slice.done;
+      if (slice.finished) return total;
       await pause();
     }
   };
-  const { rows } = CLEANUP_BATCH;
+  const { rows } = CLEANUP_PACE;
   const sessions = await inBatches(rows, (limit) => stores.sessions.endExpiredBatch(now.getTime(), today, limit));
   const notes = await inBatches(rows, (limit) => stores.sessions.removeNotesBatch(addDays(today, -1), limit));
   const drafts = await inBatches(rows, (limit) => retention.removeDraftsBefore(retentionCutoff(today, settings.draftDays), limit));
@@ -65,7 +79,7 @@ export async function cleanUp(
   const responses =
     days === undefined
       ? 0
-      : await inBatches(CLEANUP_BATCH.responses, (limit) =>
+      : await inBatches(CLEANUP_PACE.responses, (limit) =>
           retention.removeResponsesOfRoundsClosedBefore(retentionCutoff(today, days), limit),
         );
   // Fold the write-ahead log into the database and empty it: its older page

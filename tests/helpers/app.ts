@@ -35,10 +35,16 @@ export interface TestApp {
   now(): number;
   /** Writes the request log's counts so far, as main.ts does at midnight. */
   flushRequestLog(): void;
+  /** Every line the app logged, when made with `captureLog` (else always empty). */
+  readonly logLines: readonly string[];
   close(): void;
 }
 
-export async function testApp(options: { instrument?: Instrument; env?: Record<string, string>; log?: Logger } = {}): Promise<TestApp> {
+export async function testApp(
+  options: { instrument?: Instrument; env?: Record<string, string>; log?: Logger; captureLog?: boolean } = {},
+): Promise<TestApp> {
+  const captured = options.captureLog ? capturingLog() : undefined;
+  const log = captured?.log ?? options.log;
   const dir = mkdtempSync(join(tmpdir(), 'survey-test-'));
   const config = loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', NODE_ENV: 'test', ...options.env });
   const db = openDatabase(config.databaseFile);
@@ -46,12 +52,12 @@ export async function testApp(options: { instrument?: Instrument; env?: Record<s
   seedDemoRound(stores.rounds, '2026-01-01');
   await bootstrapAdmin(stores, ADMIN, new Date('2026-01-01T09:00:00Z'), TEST_PASSWORD_COST);
   let now = FAKE_NOW.getTime();
-  const requests = options.log ? requestLog(options.log) : undefined;
+  const requests = log ? requestLog(log) : undefined;
   const app = createApp(config, db, {
     clock: () => new Date(now),
     passwordCost: TEST_PASSWORD_COST,
     ...(options.instrument ? { instrument: options.instrument } : {}),
-    ...(options.log && requests ? { log: options.log, requestLog: requests } : {}),
+    ...(log && requests ? { log, requestLog: requests } : {}),
   });
   return {
     app,
@@ -63,6 +69,7 @@ export async function testApp(options: { instrument?: Instrument; env?: Record<s
     },
     now: () => now,
     flushRequestLog: () => void requests?.flush('2026-11-23'),
+    logLines: captured?.lines ?? [],
     close: () => {
       db.close();
       rmSync(dir, { recursive: true, force: true });

@@ -8,17 +8,16 @@ import { createApp } from '../../server/http/app.ts';
 import { translator } from '../../server/i18n/messages.ts';
 import { instrument } from '../../server/survey/definition.ts';
 import type { Instrument } from '../../server/survey/types.ts';
-import { capturingLog, testApp, type TestApp } from '../helpers/app.ts';
+import { testApp, type TestApp } from '../helpers/app.ts';
 import { Browser } from '../helpers/browser.ts';
 import { answerRest, OLDER_RETIRED, start } from '../helpers/survey.ts';
 
 const nb = translator('nb');
 let target: TestApp;
-let logLines: string[];
+let logLines: readonly string[];
 beforeEach(async () => {
-  const captured = capturingLog();
-  logLines = captured.lines;
-  target = await testApp({ log: captured.log });
+  target = await testApp({ captureLog: true });
+  logLines = target.logLines;
 });
 afterEach(() => target.close());
 

@@ -12,6 +12,7 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import { z } from 'zod';
+import { isDatabaseUnavailable } from '../../../db/connection.ts';
 import type { NoteFields, SessionEnd, SessionNote, SessionStore } from '../../../db/sessions.ts';
 import { isLanguage, LANGUAGES, type Language } from '../../survey/types.ts';
 import { osloDate, type Clock } from '../../time.ts';
@@ -260,7 +261,8 @@ export class Session {
       this.#data = inheritedFrom({ ended: how, kept, ...note });
       return;
     }
-    this.#data = { ...(note.lang ? { lang: this.#data.lang } : {}), ...(note.kiosk ? { kiosk: true } : {}) };
+    const { lang, kiosk } = this.#data;
+    this.#data = { ...(lang ? { lang } : {}), ...(kiosk ? { kiosk } : {}) };
     this.#token = undefined;
     const { res } = this.#ctx;
     this.#replaceCookie(() => res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure: res.req.secure, path: '/' }));
@@ -343,8 +345,14 @@ export function sessions(options: { store: SessionStore; idleMinutes: number; cl
         const idleMs = idleMsOf(data, baseIdleMs);
         let expiresAt = row.expiresAt;
         if (now - (expiresAt - idleMs) > TOUCH_INTERVAL_MS) {
-          expiresAt = now + idleMs;
-          store.touch(idHash, expiresAt);
+          const extended = now + idleMs;
+          try {
+            store.touch(idHash, extended);
+            expiresAt = extended;
+          } catch (err) {
+            // A locked database must not stop someone reading a page; the next request extends the limit.
+            if (!isDatabaseUnavailable(err)) throw err;
+          }
         }
         req.session = Session.stored(ctx, token, data, expiresAt);
         return next();
