@@ -79,7 +79,8 @@ describe('through the users page', () => {
   });
 });
 
-describe('through the command line', () => {
+// Each command is a process of its own, started the way an operator starts it: room for a busy machine.
+describe('through the command line', { timeout: 60_000 }, () => {
   it('ends the sessions of a user whose password is changed with npm run user -- passwd', async () => {
     const staff = await signedIn(target, STAFF);
     userCommand(['passwd', '--username', STAFF.username], 'a brand new password, long\n');

@@ -163,7 +163,7 @@ describe('a database that is full', () => {
   });
 });
 
-describe('starting on a data dir that cannot be used', () => {
+describe('starting on a data dir that cannot be used', { timeout: 60_000 }, () => {
   const startWith = (dataDir: string) =>
     spawnSync(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
       cwd: ROOT,

@@ -14,7 +14,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 /** Each test its own data dir: the first start of one is what the first test is about. */
 const startServer = (name: string) => startServerProcess({ DATA_DIR: join(work, name), LOG_LEVEL: 'warn' });
 
-describe('npm start', () => {
+describe('npm start', { timeout: 60_000 }, () => {
   it('serves the demo round, prints the first admin password once, and exits 0 on SIGTERM', async () => {
     const first = await startServer('first');
     expect(first.output()).toMatch(/username: admin\n\s+password: \S{20,}/);

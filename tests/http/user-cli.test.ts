@@ -35,7 +35,7 @@ async function signIn(username: string, password: string): Promise<{ status: num
   return { status: page.status, location: page.location };
 }
 
-describe('npm run user', () => {
+describe('npm run user', { timeout: 60_000 }, () => {
   it('adds a staff user from a password on standard input, who signs in and is kept out of admin pages', async () => {
     const added = userCommand(['add', '--username', 'ola.staff', '--role', 'staff'], 'first password, long enough\n');
     expect(added).toMatchObject({ status: 0, stdout: 'Added staff ola.staff.\n' });

@@ -274,11 +274,14 @@ export class Session {
 
   #begin(data: SessionData): void {
     const token = newToken();
+    const expiresAt = this.#ctx.clock().getTime() + idleMsOf(data, this.#ctx.baseIdleMs);
+    // Stored first: if the database refuses, this session stays as it was, and the
+    // 503 page's form still carries the token of the browser's own cookie.
+    this.#ctx.store.insert(hashToken(token), JSON.stringify(data), expiresAt);
     this.#token = token;
     this.#stored = true;
     this.#data = data;
-    this.#expiresAt = this.#ctx.clock().getTime() + this.idleMs;
-    this.#ctx.store.insert(hashToken(token), JSON.stringify(data), this.#expiresAt);
+    this.#expiresAt = expiresAt;
     this.#setCookie(token);
   }
 
