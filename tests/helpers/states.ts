@@ -2,6 +2,7 @@
 // and kept as raw HTML: for validators (tests/validity) and anything else that
 // wants to look at each state once. Each step checks its status and page marker,
 // so a walk that goes wrong fails here instead of quietly rendering less.
+import Database from 'better-sqlite3';
 import { instrument } from '../../server/survey/definition.ts';
 import { LANGUAGES, type Language } from '../../server/survey/types.ts';
 import { signedInAdmin } from './admin.ts';
@@ -143,6 +144,20 @@ async function citizenStates(rec: Recorder, target: TestApp, lang: Language): Pr
   await stale.visit(`/s/demo?lang=${lang}`);
   rec.record(lang, 'expired', await stale.post('/s/demo', {}, { csrf: null }), { status: 403, pageId: 'expired' });
   rec.record(lang, 'too-large', await stale.post('/s/demo', { filler: 'x'.repeat(100_000) }), { status: 413, pageId: 'bad-request' });
+
+  // Another program holds the write lock: a write waits a second, then 503 with the answer kept to send again.
+  const waiting = new Browser(target);
+  await waiting.visit(`/s/demo?lang=${lang}`);
+  await waiting.submit('/s/demo');
+  const other = new Database(target.config.databaseFile);
+  other.exec('BEGIN IMMEDIATE');
+  try {
+    rec.record(lang, 'unavailable', await waiting.post('/s/demo/q/age_group', { age_group: '6' }), { status: 503, pageId: 'unavailable' });
+    rec.record(lang, 'unavailable/nothing-to-resend', await waiting.post('/s/demo/more-time'), { status: 503, pageId: 'unavailable' });
+  } finally {
+    other.exec('ROLLBACK');
+    other.close();
+  }
 }
 
 /** Save and resume, leaving, time limits and shared devices (issue 4), on an app of their own (clock, throttle). */
