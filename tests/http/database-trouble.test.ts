@@ -20,10 +20,8 @@ import { start } from '../helpers/survey.ts';
 
 const en = translator('en');
 let target: TestApp;
-let logLines: readonly string[];
 beforeEach(async () => {
   target = await testApp({ captureLog: true });
-  logLines = target.logLines;
 });
 afterEach(() => target.close());
 
@@ -73,9 +71,9 @@ describe('another program holds the write lock', () => {
       expect((await citizen.get('/s/demo/q/age_group')).status).toBe(200);
       expect((await request(target.app).get('/personvern')).status).toBe(200);
       // The cause is logged, and nothing the citizen sent.
-      const logged = logLines.map((line) => JSON.parse(line) as { msg: string; status?: number; cause?: { code?: string } });
+      const logged = target.logLines.map((line) => JSON.parse(line) as { msg: string; status?: number; cause?: { code?: string } });
       expect(logged.find((l) => l.msg === 'database unavailable')).toMatchObject({ status: 503, cause: { code: 'SQLITE_BUSY' } });
-      expect(logLines.join('\n')).not.toContain('age_group=3');
+      expect(target.logLines.join('\n')).not.toContain('age_group=3');
     } finally {
       release();
     }
@@ -147,9 +145,9 @@ describe('a database that is full', () => {
     expect(refused.text).not.toContain('correct horse');
     expect(refused.html.querySelector('main form')).toBeNull();
     expect(target.db.conn.prepare('SELECT count(*) FROM sessions').pluck().get()).toBe(0);
-    const logged = logLines.map((line) => JSON.parse(line) as { msg: string; cause?: { code?: string } });
+    const logged = target.logLines.map((line) => JSON.parse(line) as { msg: string; cause?: { code?: string } });
     expect(logged.find((l) => l.msg === 'database unavailable')?.cause?.code).toBe('SQLITE_FULL');
-    expect(logLines.join('\n')).not.toContain('correct horse');
+    expect(target.logLines.join('\n')).not.toContain('correct horse');
     target.db.conn.pragma('max_page_count = 1073741823');
     await admin.visit('/login');
     expect((await admin.post('/login', { username: 'kari.admin', password: 'correct horse battery staple' })).location).toBe('/admin');

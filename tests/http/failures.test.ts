@@ -14,10 +14,8 @@ import { answerRest, OLDER_RETIRED, start } from '../helpers/survey.ts';
 
 const nb = translator('nb');
 let target: TestApp;
-let logLines: readonly string[];
 beforeEach(async () => {
   target = await testApp({ captureLog: true });
-  logLines = target.logLines;
 });
 afterEach(() => target.close());
 
@@ -39,9 +37,9 @@ describe('an error nobody planned for', () => {
     expect(page.html.querySelector('html')?.getAttribute('lang')).toBe('en');
     expect(page.html.querySelector('h1')?.textContent).toBe(translator('en')('serverError.title'));
     expect(page.text).not.toContain('help_requests');
-    const failure = logLines.map((line) => JSON.parse(line) as Record<string, unknown>).find((l) => l['msg'] === 'request failed');
+    const failure = target.logLines.map((line) => JSON.parse(line) as Record<string, unknown>).find((l) => l['msg'] === 'request failed');
     expect(failure).toMatchObject({ status: 500, method: 'POST', path: '/s/demo/help', cause: { message: expect.stringContaining('no such table: help_requests') } });
-    const log = logLines.join('\n');
+    const log = target.logLines.join('\n');
     for (const secret of ['Kari Hemmelig', '912 34 567', cookieOf(citizen)]) expect(log).not.toContain(secret);
   });
 });
