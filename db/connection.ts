@@ -32,13 +32,12 @@ export class DatabaseOpenError extends Error {
   override readonly name = 'DatabaseOpenError';
 }
 
-export function openDatabase(file: string, options: { readonly busyTimeoutMs?: number } = {}): SurveyDatabase {
-  const busyTimeoutMs = options.busyTimeoutMs ?? STARTUP_BUSY_TIMEOUT_MS;
+export function openDatabase(file: string): SurveyDatabase {
   let conn: Connection | undefined;
   try {
     mkdirSync(dirname(file), { recursive: true });
     conn = new Database(file);
-    conn.pragma(`busy_timeout = ${busyTimeoutMs}`);
+    conn.pragma(`busy_timeout = ${STARTUP_BUSY_TIMEOUT_MS}`);
     conn.pragma('journal_mode = WAL');
     // FULL: a submission acknowledged to a citizen survives a power cut, not only a crash.
     conn.pragma('synchronous = FULL');
@@ -59,7 +58,7 @@ export function openDatabase(file: string, options: { readonly busyTimeoutMs?: n
     conn: writer,
     openReader: () => {
       const reader = new Database(file, { readonly: true, fileMustExist: true });
-      reader.pragma(`busy_timeout = ${busyTimeoutMs}`);
+      reader.pragma(`busy_timeout = ${STARTUP_BUSY_TIMEOUT_MS}`);
       return reader;
     },
     close: () => writer.close(),

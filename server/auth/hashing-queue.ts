@@ -5,6 +5,9 @@
 // everyone else; a long queue is refused, so a flood of sign-ins gets a quick
 // "try again" instead of a wait that grows without end.
 
+/** Seconds a refused sign-in is told to wait: the line moves a hash every fraction of a second. */
+export const HASHING_RETRY_AFTER_SECONDS = 5;
+
 /** The queue is full: the caller should answer 503 with Retry-After. */
 export class HashingBusy extends Error {
   override readonly name = 'HashingBusy';

@@ -3,7 +3,7 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { Role, User } from '../../db/users.ts';
-import { HashingBusy } from '../auth/hashing-queue.ts';
+import { HASHING_RETRY_AFTER_SECONDS, HashingBusy } from '../auth/hashing-queue.ts';
 import { LoginThrottle } from '../auth/login-throttle.ts';
 import { dummyHash, verifyPassword } from '../auth/password.ts';
 import { formatDuration } from './durations.ts';
@@ -86,7 +86,7 @@ export function authRouter(services: Services, render: RenderPage): Router {
     } catch (err) {
       throttle.release(attempt);
       if (!(err instanceof HashingBusy)) throw err;
-      res.set('Retry-After', '5');
+      res.set('Retry-After', String(HASHING_RETRY_AFTER_SECONDS));
       return renderLogin(req, res, 503, form.username, { username: t('login.busy') });
     }
     // Read again: the account may have changed while its password was checked.

@@ -16,7 +16,7 @@ import {
 } from '../survey/pages.ts';
 import { readAnswers } from '../survey/stored-answers.ts';
 import { codesOf } from '../survey/submission.ts';
-import { DONT_KNOW, PREFER_NOT_TO_SAY, type Answers, type AnswerValue, type Instrument, type Language, type Question } from '../survey/types.ts';
+import { DONT_KNOW, PREFER_NOT_TO_SAY, type Answers, type Instrument, type Language, type Question } from '../survey/types.ts';
 import { parseAnswers, type AnswerError } from '../survey/validate.ts';
 import type { StaffMode } from '../../db/audit-log.ts';
 import type { Translate } from '../i18n/messages.ts';

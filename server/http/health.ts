@@ -9,6 +9,7 @@ import { open, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Request, Response } from 'express';
 import type { SurveyDatabase } from '../../db/connection.ts';
+import { RETRY_AFTER_SECONDS } from './middleware/errors.ts';
 import { waitForWriteLock } from './middleware/write-gate.ts';
 
 /** Within the contract's two seconds: the lock wait and the disk probe run side by side. */
@@ -70,6 +71,6 @@ export function healthCheck(db: SurveyDatabase, dataDir: string) {
     const found = await problem();
     res.set('Cache-Control', 'no-store');
     if (found === undefined) res.json({ status: 'ok' });
-    else res.status(503).set('Retry-After', '5').json({ status: 'unavailable', problem: found });
+    else res.status(503).set('Retry-After', String(RETRY_AFTER_SECONDS.locked)).json({ status: 'unavailable', problem: found });
   };
 }

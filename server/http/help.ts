@@ -4,7 +4,7 @@
 // is stored in its own table and statement, after the response and apart from it
 // (db/help-requests.ts), and nothing of it is logged.
 import { Router, type Request, type Response } from 'express';
-import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import { ipKeyGenerator } from 'express-rate-limit';
 import { z } from 'zod';
 import type { Round } from '../../db/rounds.ts';
 import type { MessageKey } from '../i18n/messages.ts';
@@ -12,7 +12,8 @@ import { osloDate } from '../time.ts';
 import { requireRole } from './auth.ts';
 import type { Services } from './services.ts';
 import { freshStart, loadRound, roundPaths } from './round-pages.ts';
-import { messagePage, type ErrorItem, type RenderPage } from './views.ts';
+import { roundLimit } from './middleware/round-limit.ts';
+import type { ErrorItem, RenderPage } from './views.ts';
 
 /**
  * Help requests stored per hour (issue 12, point 3): a browser that has just
@@ -165,25 +166,12 @@ export function helpRouter(services: Services, render: RenderPage): Router {
     await renderForm(req, res, { name: '', phone: '', email: '', consent: false });
   });
 
-  const tooMany = async (req: Request, res: Response): Promise<void> => {
-    await render(
-      req,
-      res,
-      messagePage(res.locals.t, 'too-many', 429, 'helpLimit.title', 'helpLimit.body', {
-        href: freshStart(res.locals.round, req.session.data.kiosk),
-        text: res.locals.t('common.toStart'),
-      }),
-    );
-  };
   const limit = (max: number, key: (req: Request) => string) =>
-    rateLimit({
+    roundLimit(render, { title: 'helpLimit.title', body: 'helpLimit.body' }, {
       windowMs: HELP_LIMITS.windowMs,
       limit: max,
       skipFailedRequests: true,
       keyGenerator: key,
-      standardHeaders: 'draft-8',
-      legacyHeaders: false,
-      handler: tooMany,
     });
   // The browser by its session cookie's hash (a request here always has one: only the receipt leads here).
   const perBrowser = limit(HELP_LIMITS.perBrowser, (req) => `browser:${req.session.idHash}`);

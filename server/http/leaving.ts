@@ -127,7 +127,7 @@ const ROUND_PATH = /^\/s\/([a-z0-9-]{1,64})(\/.*)?$/;
  */
 export function afterLeaving() {
   return (req: Request, res: Response, next: NextFunction): void => {
-    const ended = req.sessionLost?.ended;
+    const ended = req.sessionEnded;
     const match = ROUND_PATH.exec(req.path);
     if (!match || (ended !== 'deleted' && ended !== 'saved')) return next();
     if (req.method === 'GET' && SHOWN_AFTER_LEAVING.has(match[2] ?? '')) return next();

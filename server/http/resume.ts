@@ -2,17 +2,17 @@
 // senere» gives a code; /s/<slug>/resume takes it back, on any browser. Wrong
 // codes are counted per client and throttled, so codes cannot be guessed.
 import { Router, type Request, type Response } from 'express';
-import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
 import type { Round } from '../../db/rounds.ts';
 import { formatResumeCode, hashResumeCode, newResumeCode, normaliseResumeCode } from '../survey/resume-code.ts';
 import { readAnswers } from '../survey/stored-answers.ts';
 import { addDays, osloDate, retentionCutoff } from '../time.ts';
 import { isLanguage } from '../survey/types.ts';
+import { roundLimit } from './middleware/round-limit.ts';
 import { publicUrl } from './public-url.ts';
 import { continuePath, loadRound, roundPaths } from './round-pages.ts';
 import type { Services } from './services.ts';
-import { messagePage, type RenderPage } from './views.ts';
+import type { RenderPage } from './views.ts';
 
 /**
  * Wrong codes a client may try per window. At 10 per 15 minutes, finding one
@@ -110,19 +110,11 @@ export function resumeRouter(services: Services, render: RenderPage): Router {
   // Only a well-formed code that opens nothing counts: an empty or mistyped one cannot be a
   // guess, and library PCs behind one address should not lock each other out over typos.
   // The address is held in memory for the window and never stored or logged.
-  const throttle = rateLimit({
+  const throttle = roundLimit(render, { title: 'tooMany.title', body: 'tooMany.body' }, {
     windowMs: WRONG_CODE_WINDOW_MS,
     limit: WRONG_CODES_ALLOWED,
     skipSuccessfulRequests: true,
     requestWasSuccessful: (_req, res) => res.locals.wrongCode !== true,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: async (req, res) => {
-      await render(req, res, messagePage(res.locals.t, 'too-many', 429, 'tooMany.title', 'tooMany.body', {
-        href: roundPaths.start(res.locals.round),
-        text: res.locals.t('common.toStart'),
-      }));
-    },
   });
 
   router.post('/s/:slug/resume', throttle, async (req, res) => {

@@ -6,7 +6,7 @@ import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { AuditEvent } from '../../db/audit-log.ts';
 import type { Role, User, UserStore } from '../../db/users.ts';
-import { HashingBusy } from '../auth/hashing-queue.ts';
+import { HASHING_RETRY_AFTER_SECONDS, HashingBusy } from '../auth/hashing-queue.ts';
 import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/password.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { osloDate } from '../time.ts';
@@ -122,7 +122,7 @@ export function usersRouter(services: Services, render: RenderPage): Router {
       passwordHash = await services.hashing.run(() => hashPassword(password, services.passwordCost));
     } catch (err) {
       if (!(err instanceof HashingBusy)) throw err;
-      res.set('Retry-After', '5');
+      res.set('Retry-After', String(HASHING_RETRY_AFTER_SECONDS));
       return renderUsers(req, res, typed, { password: t('login.busy') }, 503);
     }
     // Checked again: another admin may have taken the name while the password was hashed.

@@ -6,7 +6,7 @@
 // with JavaScript on and off.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { translator, type Translate } from '../../server/i18n/messages.ts';
+import { translator } from '../../server/i18n/messages.ts';
 import { LANGUAGES, type Language } from '../../server/survey/types.ts';
 import { OLDER_RETIRED, WORKING_ADULT } from '../helpers/survey.ts';
 import type { Fields } from '../helpers/browser.ts';

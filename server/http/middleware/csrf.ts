@@ -4,14 +4,14 @@
 // any session row exists, and a token is worth nothing without its cookie.
 import type { NextFunction, Request, Response } from 'express';
 import { messagePage, type RenderPage } from '../views.ts';
+import { isSafeMethod } from '../methods.ts';
 
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export function csrfProtection(render: RenderPage) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const body: unknown = req.body;
     const sent = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)['_csrf'] : undefined;
-    if (SAFE_METHODS.has(req.method) || req.session.checkCsrf(sent)) {
+    if (isSafeMethod(req.method) || req.session.checkCsrf(sent)) {
       next();
       return;
     }

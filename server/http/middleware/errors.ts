@@ -11,8 +11,6 @@ import { messagePage, ownUrl, type RenderPage } from '../views.ts';
 
 /** Seconds to wait after a lock (another program writing for a moment) and after anything worse (a full disk). */
 export const RETRY_AFTER_SECONDS = { locked: 5, unavailable: 60 } as const;
-/** Fields never written back into a page to post again: the old form token (the page has a fresh one). */
-const NEVER_ECHOED = new Set(['_csrf']);
 
 export function notFound(render: RenderPage) {
   return async (req: Request, res: Response): Promise<void> => {
@@ -42,7 +40,8 @@ function postedFields(body: unknown): Array<{ name: string; value: string }> {
   const posted = Object.entries(body as Record<string, unknown>);
   if (posted.some(([name]) => name === 'password')) return [];
   return posted.flatMap(([name, value]) => {
-    if (NEVER_ECHOED.has(name)) return [];
+    // The old form token is not posted again: the page has a fresh one.
+    if (name === '_csrf') return [];
     const values = Array.isArray(value) ? value : [value];
     return values.filter((v): v is string => typeof v === 'string').map((v) => ({ name, value: v }));
   });

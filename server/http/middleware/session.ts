@@ -14,8 +14,9 @@ import type { NextFunction, Request, Response } from 'express';
 import { z } from 'zod';
 import { isDatabaseUnavailable } from '../../../db/connection.ts';
 import type { NoteFields, SessionEnd, SessionNote, SessionStore } from '../../../db/sessions.ts';
-import { isLanguage, LANGUAGES, type Language } from '../../survey/types.ts';
+import { isLanguage, LANGUAGES } from '../../survey/types.ts';
 import { osloDate, type Clock } from '../../time.ts';
+import { isSafeMethod } from '../methods.ts';
 
 export const SESSION_COOKIE = 'sid';
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
@@ -27,7 +28,6 @@ const TOUCH_INTERVAL_MS = 60_000;
 export const SIGNED_IN_MAX_MS = 12 * 60 * 60_000;
 /** «Jeg trenger mer tid» multiplies the idle limit by this (WCAG 2.2.1 asks for at least ten). */
 export const EXTRA_TIME_FACTOR = 10;
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 const sessionData = z.object({
   lang: z.enum(LANGUAGES).optional(),
@@ -47,19 +47,12 @@ const sessionData = z.object({
   /** A staff member's last start: its round and language are offered again, and keyed entry goes on in it. */
   staffStart: z.object({ round: z.string(), language: z.enum(LANGUAGES) }).optional(),
   /** What happened to the answers of the session before this one (for the timeout page). */
-  expired: z.enum(['kept', 'deleted', 'unknown']).optional(),
+  expired: z.enum(['kept', 'deleted']).optional(),
 });
 export type SessionData = z.infer<typeof sessionData>;
 
 /** What a pending session keeps in its cookie: nothing but choices a visitor can make in a link. */
 const PREFERENCES = new Set<keyof SessionData>(['lang', 'kiosk']);
-
-/** What a browser's session cookie pointed to when it no longer opens a live session. */
-export interface LostSession {
-  readonly ended: SessionEnd;
-  /** Whether answers saved with a code outlived it. */
-  readonly kept: boolean;
-}
 
 /** What a note hands on to the browser that comes back: nothing that holds or opens answers. */
 function inheritedFrom(note: SessionNote): SessionData {
@@ -202,7 +195,7 @@ export class Session {
     const extend = 'extraTime' in patch;
     if (this.#stored) return this.#save(extend);
     const keys = Object.keys(patch) as Array<keyof SessionData>;
-    if (!SAFE_METHODS.has(this.#ctx.req.method) && keys.some((k) => !PREFERENCES.has(k))) {
+    if (!isSafeMethod(this.#ctx.req.method) && keys.some((k) => !PREFERENCES.has(k))) {
       this.store();
       return;
     }
@@ -219,7 +212,7 @@ export class Session {
    */
   store(): string {
     if (!this.#stored) {
-      if (SAFE_METHODS.has(this.#ctx.req.method)) throw new Error(`a ${this.#ctx.req.method} request may not store a session`);
+      if (isSafeMethod(this.#ctx.req.method)) throw new Error(`a ${this.#ctx.req.method} request may not store a session`);
       // A new token, never the one the browser came with: a cookie planted by someone else opens nothing of theirs.
       this.#begin(this.#data);
     }
@@ -318,8 +311,8 @@ declare global {
   namespace Express {
     interface Request {
       session: Session;
-      /** The browser's cookie points at an ended session, and what became of it. */
-      sessionLost: LostSession | undefined;
+      /** How the session the browser's cookie points at ended, when it has; undefined for a live or new one. */
+      sessionEnded: SessionEnd | undefined;
     }
   }
 }
@@ -331,7 +324,7 @@ export function sessions(options: { store: SessionStore; idleMinutes: number; cl
     const ctx: SessionContext = { store, req, res, baseIdleMs, clock, csrfKey };
     const cookie = readCookie(req.headers.cookie, SESSION_COOKIE);
     const parsed = cookie === undefined ? undefined : parseCookie(cookie);
-    req.sessionLost = undefined;
+    req.sessionEnded = undefined;
     if (!parsed) {
       req.session = Session.pending(ctx, undefined, {});
       return next();
@@ -363,12 +356,12 @@ export function sessions(options: { store: SessionStore; idleMinutes: number; cl
       // Past its limit just now, or unreadable: end it here (unsaved answers go) rather than wait for the cleanup.
       const note = { ended: 'expired' as const, ...noteFieldsOf(data) };
       const kept = store.end(idHash, 'expired', note, osloDate(clock()));
-      req.sessionLost = { ended: 'expired', kept };
+      req.sessionEnded = 'expired';
       req.session = Session.pending(ctx, token, { ...inheritedFrom({ ...note, kept }), ...preferences });
       return next();
     }
     const note = store.note(idHash);
-    if (note) req.sessionLost = { ended: note.ended, kept: note.kept };
+    req.sessionEnded = note?.ended;
     // Choices made since (a language link on the receipt) are in the cookie and win over the note's.
     req.session = Session.pending(ctx, token, { ...(note ? inheritedFrom(note) : {}), ...preferences });
     next();

@@ -7,11 +7,11 @@
 // the citizen's answers stay on their screen to send again.
 import type { NextFunction, Request, Response } from 'express';
 import { tryWriteLock, type Connection } from '../../../db/connection.ts';
+import { isSafeMethod } from '../methods.ts';
 
 /** How long a write may wait for another program's lock before the request is answered 503. */
 export const WRITE_WAIT_MS = 1000;
 const RETRY_EVERY_MS = 20;
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** The lock was not to be had in time. Its code is SQLite's, so the error handler treats it as the lock it is. */
 export class DatabaseLocked extends Error {
@@ -33,7 +33,7 @@ export async function waitForWriteLock(conn: Connection, waitMs: number = WRITE_
 
 export function writeGate(conn: Connection) {
   return (req: Request, _res: Response, next: NextFunction): void => {
-    if (SAFE_METHODS.has(req.method)) return next();
+    if (isSafeMethod(req.method)) return next();
     waitForWriteLock(conn).then(() => next(), next);
   };
 }
