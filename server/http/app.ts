@@ -17,7 +17,7 @@ import { checkInstrument } from '../survey/check.ts';
 import { instrument as defaultInstrument } from '../survey/definition.ts';
 import type { Instrument } from '../survey/types.ts';
 import { systemClock, type Clock } from '../time.ts';
-import { adminRouter } from './admin.ts';
+import { adminRouter } from './admin/index.ts';
 import { authRouter } from './auth.ts';
 import { citizenRouter } from './citizen.ts';
 import { healthCheck } from './health.ts';
@@ -35,7 +35,6 @@ import { sessions } from './middleware/session.ts';
 import { writeGate } from './middleware/write-gate.ts';
 import type { Services } from './services.ts';
 import { staffRouter } from './staff.ts';
-import { usersRouter } from './users.ts';
 import { language, pageRenderer } from './views.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -134,7 +133,6 @@ export function createApp(config: Config, db: SurveyDatabase, options: AppOption
 
   app.use(authRouter(services, render));
   app.use(adminRouter(services, render));
-  app.use(usersRouter(services, render));
   app.use(staffRouter(services, render));
   app.use(paperEntryRouter(services, render));
   app.use(helpRouter(services, render));

@@ -1,15 +1,11 @@
-// Admin pages: the rounds with their response counts, and the data exports.
+// The admin home page (rounds with their response counts) and the audit log.
 import { Router } from 'express';
-import { iterateExportRows } from '../../db/responses.ts';
-import { csvRecords, writeCsv } from '../export/csv.ts';
-import { RULE_VERSION } from '../survey/classify.ts';
-import type { AuditEvent, AuditSource, StaffMode } from '../../db/audit-log.ts';
-import type { MessageKey } from '../i18n/messages.ts';
-import { osloDate, osloTime } from '../time.ts';
-import { requireRole } from './auth.ts';
-import type { Services } from './services.ts';
-import { staffPaths } from './staff-paths.ts';
-import type { RenderPage } from './views.ts';
+import type { AuditEvent, AuditSource, StaffMode } from '../../../db/audit-log.ts';
+import type { MessageKey } from '../../i18n/messages.ts';
+import { osloTime } from '../../time.ts';
+import type { Services } from '../services.ts';
+import { staffPaths } from '../staff-paths.ts';
+import type { RenderPage } from '../views.ts';
 
 /** How many audit entries the page shows: enough for a week of a municipality's sign-ins. */
 const AUDIT_PAGE_SIZE = 200;
@@ -32,11 +28,9 @@ const AUDIT_MODE_TEXT = {
 } as const satisfies Record<StaffMode, MessageKey>;
 const AUDIT_SOURCE_TEXT = { web: 'audit.viaWeb', cli: 'audit.viaCli', start: 'audit.viaStart' } as const satisfies Record<AuditSource, MessageKey>;
 
-export function adminRouter(services: Services, render: RenderPage): Router {
+export function adminHomeRouter(services: Services, render: RenderPage): Router {
   const { stores, db, instrument, clock } = services;
   const router = Router();
-  router.use('/admin', requireRole(render, 'admin'));
-
   router.get('/admin', async (req, res) => {
     await render(req, res, {
       view: 'admin/index',
@@ -65,25 +59,6 @@ export function adminRouter(services: Services, render: RenderPage): Router {
         limit: AUDIT_PAGE_SIZE,
       },
     });
-  });
-
-  router.get('/admin/rounds/:slug/export.csv', async (req, res, next) => {
-    const round = stores.rounds.bySlug(req.params.slug);
-    if (!round) return next();
-    const labels = req.query['labels'] === '1' ? round.mainLanguage : undefined;
-    // Who keyed or helped with each response is left out unless asked for (issue 5, point 2).
-    const staffColumns = req.query['staff'] === '1';
-    res.set({
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="${round.slug}-${osloDate(clock())}.csv"`,
-    });
-    const reader = db.openReader();
-    try {
-      const rows = iterateExportRows(reader, round.id, RULE_VERSION);
-      await writeCsv(csvRecords(instrument, rows, { ...(labels ? { labels } : {}), staffColumns }), res);
-    } finally {
-      reader.close();
-    }
   });
 
   return router;
