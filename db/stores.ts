@@ -1,5 +1,7 @@
 // All table-group stores over one connection.
+import { apiTokenStore } from './api-tokens.ts';
 import { auditLogStore } from './audit-log.ts';
+import { classificationStore } from './classifications.ts';
 import type { Connection } from './connection.ts';
 import { draftStore } from './drafts.ts';
 import { helpRequestStore } from './help-requests.ts';
@@ -17,5 +19,7 @@ export function createStores(conn: Connection) {
     responses: responseStore(conn),
     helpRequests: helpRequestStore(conn),
     auditLog: auditLogStore(conn),
+    apiTokens: apiTokenStore(conn),
+    classifications: classificationStore(conn),
   };
 }

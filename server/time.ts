@@ -68,3 +68,10 @@ export function addDays(date: string, days: number): string {
 export function retentionCutoff(today: string, days: number): string {
   return addDays(today, -days);
 }
+
+/** Whether `text` is a calendar date written YYYY-MM-DD (2026-02-30 is not). */
+export function isCalendarDate(text: string): boolean {
+  const match = DATE.exec(text);
+  if (!match) return false;
+  return isoDate(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])))) === text;
+}

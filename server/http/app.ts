@@ -14,9 +14,11 @@ import { DEFAULT_COST, type HashCost } from '../auth/password.ts';
 import type { Config } from '../config.ts';
 import { createLogger, type Logger } from '../log.ts';
 import { checkInstrument } from '../survey/check.ts';
+import { CURRENT_RULE, type SegmentRule } from '../survey/classify.ts';
 import { instrument as defaultInstrument } from '../survey/definition.ts';
 import type { Instrument } from '../survey/types.ts';
 import { systemClock, type Clock } from '../time.ts';
+import { accountRouter } from './account.ts';
 import { adminRouter } from './admin/index.ts';
 import { authRouter } from './auth.ts';
 import { citizenRouter } from './citizen.ts';
@@ -44,6 +46,8 @@ const VIEWS_DIR = join(ROOT, 'views');
 export interface AppOptions {
   /** Another questionnaire (tests); defaults to the instrument in server/survey/definition.ts. */
   readonly instrument?: Instrument;
+  /** Another segment rule (tests of reclassification); defaults to the current one in server/survey/classify.ts. */
+  readonly rule?: SegmentRule;
   readonly clock?: Clock;
   readonly log?: Logger;
   /** The request log, when the caller flushes its daily counts (main.ts at midnight, tests at will). */
@@ -67,6 +71,7 @@ export function createApp(config: Config, db: SurveyDatabase, options: AppOption
   const services: Services = {
     config,
     instrument,
+    rule: options.rule ?? CURRENT_RULE,
     clock: options.clock ?? systemClock,
     log,
     db,
@@ -133,6 +138,7 @@ export function createApp(config: Config, db: SurveyDatabase, options: AppOption
 
   app.use(authRouter(services, render));
   app.use(adminRouter(services, render));
+  app.use(accountRouter(services, render));
   app.use(staffRouter(services, render));
   app.use(paperEntryRouter(services, render));
   app.use(helpRouter(services, render));

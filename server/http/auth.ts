@@ -97,7 +97,7 @@ export function authRouter(services: Services, render: RenderPage): Router {
       return renderLogin(req, res, 401, form.username, { username: t('login.failed') });
     }
     throttle.succeed(attempt);
-    auditLog.record({ at: clock(), event: 'login', userId: user.id, via: 'web' });
+    auditLog.record({ at: clock(), event: 'login', userId: user.id, actorId: user.id, via: 'web' });
     req.session.signIn({
       userId: user.id,
       userGeneration: user.sessionGeneration,
@@ -108,7 +108,7 @@ export function authRouter(services: Services, render: RenderPage): Router {
   });
 
   router.post('/logout', (req, res) => {
-    if (req.user) auditLog.record({ at: clock(), event: 'logout', userId: req.user.id, via: 'web' });
+    if (req.user) auditLog.record({ at: clock(), event: 'logout', userId: req.user.id, actorId: req.user.id, via: 'web' });
     req.session.signOut();
     res.redirect(303, '/login');
   });

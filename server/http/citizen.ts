@@ -29,6 +29,8 @@ import { continuePath, freshStart, loadRound, roundPaths as paths } from './roun
 import type { Services } from './services.ts';
 import type { ErrorItem, RenderPage } from './views.ts';
 import { osloDate } from '../time.ts';
+import { acceptsAnswers } from '../rounds/phase.ts';
+import { PRIVACY_PATH } from './info.ts';
 
 const CHECK = 'check';
 /** The name and value of the question form's «Lagre og fortsett senere» button. */
@@ -76,7 +78,8 @@ export function citizenRouter(services: Services, render: RenderPage): Router {
   router.param('slug', loadRound(services, render));
 
   router.get('/', async (req, res) => {
-    const open = stores.rounds.open();
+    const today = osloDate(clock());
+    const open = stores.rounds.all().filter((r) => acceptsAnswers(r, today));
     if (open.length === 1) return res.redirect(303, paths.start(open[0]!));
     await render(req, res, {
       view: 'citizen/rounds',
@@ -106,6 +109,10 @@ export function citizenRouter(services: Services, render: RenderPage): Router {
         hasDraft: loadDraft(req, round) !== undefined,
         moreTimeAction: paths.moreTime(round),
         resumeHref: paths.resume(round),
+        // The round's own contact, else the service's (issue 13, point 1).
+        contactEmail: round.contactEmail ?? config.contactEmail ?? null,
+        // The footer's privacy link is the same on every page (R11); this one names the round's controller.
+        privacyHref: `${PRIVACY_PATH}?round=${round.slug}`,
       },
     });
   });

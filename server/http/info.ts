@@ -45,6 +45,10 @@ export function infoRouter(services: Services, render: RenderPage): Router {
 
   router.get(PRIVACY_PATH, async (req, res) => {
     const { t } = res.locals;
+    // A round may name its own controller and contact (issue 13, point 1); an unknown one is ignored.
+    const round = typeof req.query['round'] === 'string' ? services.stores.rounds.bySlug(req.query['round']) : undefined;
+    const controller = round?.dataController ?? config.dataController ?? null;
+    const contactEmail = round?.contactEmail ?? config.contactEmail;
     await render(req, res, {
       view: 'citizen/privacy',
       title: t('privacy.title'),
@@ -53,8 +57,8 @@ export function infoRouter(services: Services, render: RenderPage): Router {
         idleMinutes: config.sessionIdleMinutes,
         draftDays: config.draftDays,
         helpRequestDays: config.helpRequestDays,
-        controller: config.dataController ?? null,
-        contact: config.contactEmail ? { email: config.contactEmail, ...around(t('privacy.questionsEmail'), 'email') } : null,
+        controller,
+        contact: contactEmail ? { email: contactEmail, ...around(t('privacy.questionsEmail'), 'email') } : null,
       },
     });
   });

@@ -6,6 +6,9 @@ import type { MessageKey, Translate } from '../i18n/messages.ts';
 import { blankTail, parsePaperForm, paperFormNumber, typedValues, type PaperError } from '../survey/paper.ts';
 import type { Instrument, Language, Question } from '../survey/types.ts';
 import { requireRole } from './auth.ts';
+import { acceptsAnswers, acceptsPaperDated, paperDays } from '../rounds/phase.ts';
+import { isCalendarDate, osloDate } from '../time.ts';
+import { roundDays } from './dates.ts';
 import { numberedSections } from './paper-form.ts';
 import { recordResponse } from './record-response.ts';
 import { loadRound } from './round-pages.ts';
@@ -14,6 +17,8 @@ import { staffPaths } from './staff-paths.ts';
 import type { ErrorItem, RenderPage } from './views.ts';
 
 const NUMBER_FIELD = 'paper_form_number';
+/** The day the form was filled in or came in; empty means today. Needed once the round's days are over. */
+const DATE_FIELD = 'paper_form_date';
 /** Ticked to say that the blank questions at the end are blank on paper too. */
 const BLANK_REST = { name: 'blank_rest', value: '1' } as const;
 /** The form's language, named in the staff member's: «bokmål», "Norwegian Nynorsk". */
@@ -26,10 +31,10 @@ const PAPER_ERROR_TEXT = {
 } as const satisfies Record<PaperError['kind'], MessageKey>;
 
 export function paperEntryRouter(services: Services, render: RenderPage): Router {
-  const { instrument, stores } = services;
+  const { instrument, stores, clock } = services;
   const router = Router();
   router.use('/staff/paper', requireRole(render, 'staff'));
-  router.param('slug', loadRound(services, render));
+  router.param('slug', loadRound(services, render, { paperForms: true }));
 
   const renderEntry = async (
     req: Request,
@@ -54,6 +59,12 @@ export function paperEntryRouter(services: Services, render: RenderPage): Router
         languageName: t(FORM_LANGUAGE[lang]),
         blankRest: askBlankRest ? { ...BLANK_REST, label: t('paper.blankRest') } : null,
         numberField: { name: NUMBER_FIELD, value: typed[NUMBER_FIELD] ?? '', error: byField.get(NUMBER_FIELD) },
+        dateField: {
+          name: DATE_FIELD,
+          value: typed[DATE_FIELD] ?? '',
+          error: byField.get(DATE_FIELD),
+          hint: t(acceptsAnswers(round, osloDate(clock())) ? 'paper.dateHintOpen' : 'paper.dateHintClosed', { days: roundDays(paperDays(round), lang, t) }),
+        },
         sections: numberedSections(instrument, lang, t).map((section) => ({
           title: section.title,
           fields: section.questions.map(({ question, number, onlyIf }) => ({
@@ -78,7 +89,11 @@ export function paperEntryRouter(services: Services, render: RenderPage): Router
   router.post('/staff/paper/:slug', async (req, res) => {
     const { round, t, lang, user } = res.locals;
     const body = (req.body ?? {}) as Record<string, unknown>;
-    const typed = { ...typedValues(instrument, body), [NUMBER_FIELD]: String(body[NUMBER_FIELD] ?? '').slice(0, 40) };
+    const typed = {
+      ...typedValues(instrument, body),
+      [NUMBER_FIELD]: String(body[NUMBER_FIELD] ?? '').slice(0, 40),
+      [DATE_FIELD]: String(body[DATE_FIELD] ?? '').trim().slice(0, 20),
+    };
     const number = paperFormNumber.safeParse(body[NUMBER_FIELD] ?? '');
     const parsed = parsePaperForm(instrument, body);
     const errors: ErrorItem[] = [];
@@ -87,6 +102,12 @@ export function paperEntryRouter(services: Services, render: RenderPage): Router
       errors.push({ target: NUMBER_FIELD, message: t(shape ? 'paper.numberShape' : 'paper.numberMissing') });
     } else if (stores.responses.paperFormTaken(round.id, number.data)) {
       errors.push({ target: NUMBER_FIELD, message: t('paper.numberTaken', { number: number.data }) });
+    }
+    const today = osloDate(clock());
+    const formDate = typed[DATE_FIELD] || today;
+    if (!isCalendarDate(formDate)) errors.push({ target: DATE_FIELD, message: t('rounds.dateShape') });
+    else if (!acceptsPaperDated(round, formDate, today)) {
+      errors.push({ target: DATE_FIELD, message: t(typed[DATE_FIELD] ? 'paper.dateOutside' : 'paper.dateNeeded', { days: roundDays(paperDays(round), lang, t) }) });
     }
     if (!parsed.ok) errors.push(...parsed.errors.map((e) => paperErrorItem(instrument, e, t)));
     if (errors.length > 0 || !number.success || !parsed.ok) return renderEntry(req, res, 400, typed, errors);
@@ -102,6 +123,7 @@ export function paperEntryRouter(services: Services, render: RenderPage): Router
       staffUserId: user.id,
       sharedDevice: false,
       from: { paperFormNumber: number.data },
+      submittedDate: formDate,
     });
     if (id === null) {
       // Keyed at the same moment by someone else: the same refusal as above.

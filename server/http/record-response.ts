@@ -16,6 +16,8 @@ export interface ResponseOrigin {
   readonly sharedDevice: boolean;
   /** Where it came from: the session holding the draft, or a paper form and its number. */
   readonly from: { readonly sessionHash: string } | { readonly paperFormNumber: string };
+  /** The day a paper form was filled in or came in, when not today (issue 13, point 1). */
+  readonly submittedDate?: string;
 }
 
 /**
@@ -30,14 +32,14 @@ export function recordResponse(
   origin: ResponseOrigin,
 ): number | null {
   const { instrument, stores, db, clock } = services;
-  const { codes, classification, segmentReasons } = toSubmission(instrument, answers);
+  const { codes, classification, segmentReasons } = toSubmission(instrument, answers, services.rule);
   const date = osloDate(clock());
   const response = {
     roundId: round.id,
     language,
     mode: origin.mode,
     sharedDevice: origin.sharedDevice,
-    submittedDate: date,
+    submittedDate: origin.submittedDate ?? date,
     instrumentVersion: instrument.version,
     staffUserId: origin.staffUserId,
     codes,

@@ -4,15 +4,21 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Round } from '../../db/rounds.ts';
 import { firstUnanswered } from '../survey/pages.ts';
-import type { Answers, Instrument } from '../survey/types.ts';
+import type { Answers, Instrument, Language } from '../survey/types.ts';
 import type { Services } from './services.ts';
-import { messagePage, setLanguage, type RenderPage, type SessionControls } from './views.ts';
+import { offeredLanguages, roundPhase, type RoundPhase } from '../rounds/phase.ts';
+import { osloDate } from '../time.ts';
+import { readableDate } from './dates.ts';
+import { isSafeMethod } from './methods.ts';
+import { setLanguage, type Page, type RenderPage, type SessionControls } from './views.ts';
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace -- Express declares its locals type this way.
   namespace Express {
     interface Locals {
       round: Round;
+      /** The languages this page may be shown in (a round's offer); every language when unset. */
+      languages?: readonly Language[];
     }
   }
 }
@@ -48,22 +54,28 @@ export const freshStart = (round: RoundRef, kiosk: boolean | undefined): string 
 
 /**
  * `router.param('slug', …)` for round pages: loads the round (unknown → 404),
- * turns on shared-device mode for `?kiosk=1`, and answers 410 for a closed round.
+ * turns on shared-device mode for `?kiosk=1`, keeps to the languages the round
+ * offers, and outside the round's days says when it opens (200) or that it
+ * has closed (410), shared/contract.md.
  */
-export function loadRound(services: Services, render: RenderPage) {
+export function loadRound(services: Services, render: RenderPage, options: { paperForms?: boolean } = {}) {
   const { stores } = services;
   return async (req: Request, res: Response, next: NextFunction, slug: string): Promise<void> => {
     const round = stores.rounds.bySlug(slug);
     if (!round) return next('route');
-    if (!req.session.data.lang) setLanguage(res, round.mainLanguage);
+    const languages = offeredLanguages(round);
+    // A language the round does not offer (chosen on another round's pages) gives way to its main one.
+    const chosen = req.session.data.lang;
+    if (!chosen || !languages.includes(chosen)) setLanguage(res, round.mainLanguage);
+    res.locals.languages = languages;
     res.locals.round = round;
     if (req.query['kiosk'] === '1' && !req.session.data.kiosk) req.session.update({ kiosk: true });
     // Every citizen page may show answers, so nothing is cached (shared/contract.md).
     res.set('Cache-Control', 'no-store');
-    if (round.status !== 'open') {
-      await render(req, res, messagePage(res.locals.t, 'closed', 410, 'closed.title', 'closed.body'));
-      return;
-    }
+    const phase = roundPhase(round, osloDate(services.clock()));
+    // Staff may key a paper form dated inside the round after its days are over.
+    const allowed = options.paperForms ? phase !== 'upcoming' : phase === 'open';
+    if (!allowed && phase !== 'open') return render(req, res, phasePage(req, res, round, phase));
     res.locals.sessionControls = () => sessionControls(services, req, res, round);
     next();
   };
@@ -93,4 +105,17 @@ function sessionControls(services: Services, req: Request, res: Response, round:
   }
   if (req.session.data.submitted === round.slug && !staff) return { endAction: roundPaths.end(round), endLabel: t('end.afterReceipt') };
   return undefined;
+}
+
+/** The page in place of the survey outside its days: when it opens, or that it has closed. */
+function phasePage(req: Request, res: Response, round: Round, phase: Exclude<RoundPhase, 'open'>): Page {
+  const { t, lang } = res.locals;
+  if (phase === 'upcoming') {
+    const text = t('upcoming.body', { date: readableDate(round.opensDate!, lang) });
+    // A form posted before the opening day (an old tab) stores nothing: 403, said plainly.
+    const status = isSafeMethod(req.method) ? 200 : 403;
+    return { view: 'message', status, title: t('upcoming.title'), page: 'upcoming', organisation: round.organisation, locals: { heading: t('upcoming.title'), text, link: null } };
+  }
+  const text = phase === 'ended' && round.closesDate ? t('closed.bodyOn', { date: readableDate(round.closesDate, lang) }) : t('closed.body');
+  return { view: 'message', status: 410, title: t('closed.title'), page: 'closed', organisation: round.organisation, locals: { heading: t('closed.title'), text, link: { href: '/', text: t('common.toStart') } } };
 }

@@ -1,6 +1,8 @@
 // What the HTTP layer is given: configuration, the instrument, the clock, the
 // database and its stores, and the password-hashing queue. Built once by createApp; routers take what they need.
+import type { ApiTokenStore } from '../../db/api-tokens.ts';
 import type { AuditLogStore } from '../../db/audit-log.ts';
+import type { ClassificationStore } from '../../db/classifications.ts';
 import type { SurveyDatabase } from '../../db/connection.ts';
 import type { DraftStore } from '../../db/drafts.ts';
 import type { HelpRequestStore } from '../../db/help-requests.ts';
@@ -12,6 +14,7 @@ import type { HashingQueue } from '../auth/hashing-queue.ts';
 import type { HashCost } from '../auth/password.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
+import type { SegmentRule } from '../survey/classify.ts';
 import type { Instrument } from '../survey/types.ts';
 import type { Clock } from '../time.ts';
 
@@ -23,11 +26,15 @@ export interface Stores {
   readonly responses: ResponseStore;
   readonly helpRequests: HelpRequestStore;
   readonly auditLog: AuditLogStore;
+  readonly apiTokens: ApiTokenStore;
+  readonly classifications: ClassificationStore;
 }
 
 export interface Services {
   readonly config: Config;
   readonly instrument: Instrument;
+  /** The segment rule new responses are classified by, and exports and reclassification use. */
+  readonly rule: SegmentRule;
   readonly clock: Clock;
   readonly log: Logger;
   readonly db: SurveyDatabase;

@@ -8,6 +8,7 @@ import type { Round } from '../../db/rounds.ts';
 import { readAnswers } from '../survey/stored-answers.ts';
 import { LANGUAGES, type Language } from '../survey/types.ts';
 import { osloDate } from '../time.ts';
+import { roundPhase } from '../rounds/phase.ts';
 import { requireRole } from './auth.ts';
 import { continuePath, roundPaths } from './round-pages.ts';
 import type { Services } from './services.ts';
@@ -43,6 +44,16 @@ export function staffRouter(services: Services, render: RenderPage): Router {
   const router = Router();
   router.use('/staff', requireRole(render, 'staff'));
 
+  /** The rounds staff can work on today: open ones, and those past their days for paper forms. */
+  const staffRounds = (): Array<Round & { paperOnly: boolean }> => {
+    const today = osloDate(clock());
+    return stores.rounds
+      .all()
+      .map((r) => ({ ...r, phase: roundPhase(r, today) }))
+      .filter((r) => r.phase !== 'upcoming')
+      .map(({ phase, ...r }) => ({ ...r, paperOnly: phase !== 'open' }));
+  };
+
   const renderStaff = async (
     req: Request,
     res: Response,
@@ -51,7 +62,8 @@ export function staffRouter(services: Services, render: RenderPage): Router {
     fieldErrors: Partial<Record<keyof StartForm, string>>,
   ) => {
     const { t, lang, user } = res.locals;
-    const rounds = stores.rounds.open();
+    const rounds = staffRounds();
+    const openRounds = rounds.filter((r) => !r.paperOnly);
     const last = req.session.data.staffStart;
     const done = STAFF_OUTCOMES.find((o) => o === req.query['done']);
     const formNumber = typeof req.query['form'] === 'string' ? req.query['form'].slice(0, 20) : '';
@@ -61,8 +73,8 @@ export function staffRouter(services: Services, render: RenderPage): Router {
       {
         name: 'round',
         legend: t('staff.roundLegend'),
-        choices: rounds.map((r) => ({ value: r.slug, label: r.title })),
-        checked: form.round ?? (rounds.length === 1 ? rounds[0]!.slug : last?.round),
+        choices: rounds.map((r) => ({ value: r.slug, label: r.paperOnly ? t('staff.roundPaperOnly', { round: r.title }) : r.title })),
+        checked: form.round ?? (openRounds.length === 1 ? openRounds[0]!.slug : last?.round),
         error: fieldErrors.round,
       },
       {
@@ -124,7 +136,9 @@ export function staffRouter(services: Services, render: RenderPage): Router {
     const mode = startFields.mode.safeParse(body['mode']);
     // No language chosen: keep the one the page is in.
     const language = body['language'] === undefined ? { success: true as const, data: res.locals.lang } : startFields.language.safeParse(body['language']);
-    const open: Round | undefined = round.success ? stores.rounds.open().find((r) => r.slug === round.data) : undefined;
+    const chosen = round.success ? staffRounds().find((r) => r.slug === round.data) : undefined;
+    // A round past its days takes keyed paper forms only (issue 13, point 1).
+    const open: Round | undefined = chosen && (!chosen.paperOnly || mode.data === 'paper') ? chosen : undefined;
     if (!open || !mode.success || !language.success) {
       return renderStaff(
         req,
@@ -132,7 +146,7 @@ export function staffRouter(services: Services, render: RenderPage): Router {
         400,
         { round: open?.slug, mode: mode.data, language: language.data },
         {
-          ...(open ? {} : { round: t('staff.roundMissing') }),
+          ...(open ? {} : { round: t(chosen ? 'staff.roundNotOpen' : 'staff.roundMissing') }),
           ...(mode.success ? {} : { mode: t('staff.modeMissing') }),
           ...(language.success ? {} : { language: t('staff.languageMissing') }),
         },

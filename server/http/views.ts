@@ -70,9 +70,9 @@ export function ownUrl(req: Request, query?: URLSearchParams): string {
 }
 
 /** Links to this same page in each language (keeps the path and other query parameters). */
-function languageLinks(req: Request, current: Language) {
+function languageLinks(req: Request, current: Language, offered: readonly Language[]) {
   const mark = req.originalUrl.indexOf('?');
-  return LANGUAGES.map((lang) => {
+  return offered.map((lang) => {
     const query = new URLSearchParams(mark === -1 ? '' : req.originalUrl.slice(mark + 1));
     query.set('lang', lang);
     return { lang, name: LANGUAGE_NAMES[lang], href: ownUrl(req, query), current: lang === current };
@@ -118,7 +118,7 @@ export function pageRenderer(options: {
         documentTitle,
         page: page.page,
         back: page.back ?? null,
-        languageLinks: languageLinks(req, lang),
+        languageLinks: languageLinks(req, lang, res.locals.languages ?? LANGUAGES),
         // A 500 page gets none: the handler did not finish, and the store may be what failed.
         controls: ((page.status ?? 200) < 500 && res.locals.sessionControls?.()) || null,
         timeoutScript: options.timeoutScript,

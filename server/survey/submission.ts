@@ -2,7 +2,7 @@
 // were shown (a routed-out question stays empty, even if the draft still holds
 // an answer from before a change), as rows of codes, with the classification.
 // Every way in (web, staff, paper) goes through here.
-import { classify, CRITERIA, type Classification } from './classify.ts';
+import { classify, CRITERIA, CURRENT_RULE, type Classification, type SegmentRule } from './classify.ts';
 import { shownAnswers } from './pages.ts';
 import type { Answers, AnswerValue, Instrument } from './types.ts';
 
@@ -19,12 +19,16 @@ export function codesOf(value: AnswerValue | undefined): number[] {
   return typeof value === 'number' ? [value] : [...value];
 }
 
-export function toSubmission(instrument: Instrument, answers: Answers): Submission {
+export function toSubmission(instrument: Instrument, answers: Answers, rule: SegmentRule = CURRENT_RULE): Submission {
   const stored = shownAnswers(instrument, answers);
-  const classification = classify(stored);
+  const classification = classify(stored, rule);
   return {
     codes: Object.entries(stored).flatMap(([id, value]) => codesOf(value).map((code) => [id, code] as const)),
     classification,
-    segmentReasons: CRITERIA.filter((c) => classification.reasons.includes(c)).join(';'),
+    segmentReasons: segmentReasons(classification),
   };
 }
+
+/** The true criteria joined by ";" in the order age;income;labour (shared/contract.md). */
+export const segmentReasons = (classification: Classification): string =>
+  CRITERIA.filter((c) => classification.reasons.includes(c)).join(';');

@@ -23,12 +23,32 @@ export const PAGE_ROUTES = [
   '/admin/help', // help requests, and after deleting one — pages.test.ts
   '/admin/audit', // the log of sign-ins and user changes — pages.test.ts
   '/admin/users', // accounts, and the add form in error — pages.test.ts
+  '/admin/rounds', // the rounds — admin-pages.test.ts
+  '/admin/rounds/new', // a new round, plain and in error — admin-pages.test.ts
+  '/admin/rounds/:slug', // one round with its links and actions — admin-pages.test.ts
+  '/admin/rounds/:slug/edit', // editing a round — admin-pages.test.ts
+  '/admin/tokens', // API tokens, and a new token shown once — admin-pages.test.ts
+  '/admin/reclassify', // reclassification under the current rule — admin-pages.test.ts
+  '/account/password', // the own password, plain and in error — admin-pages.test.ts
+  '/admin/rounds/:slug/poster', // the printable poster of a round in another main language — pages.test.ts
+  '/admin/rounds/:slug/codebook', // every variable, code and label of the data set — pages.test.ts
   '/tilgjengelighet', // accessibility statement — pages.test.ts
   '/personvern', // privacy — pages.test.ts
 ] as const;
 
 /** Routes that answer with data, not a page. */
-export const DATA_ROUTES = ['/healthz', '/admin/rounds/:slug/export.csv'] as const;
+export const DATA_ROUTES = [
+  '/healthz',
+  '/admin/rounds/:slug/export.csv',
+  '/admin/rounds/:slug/export.xlsx',
+  '/admin/rounds/:slug/codebook.csv',
+  '/admin/rounds/:slug/export.sps',
+  '/admin/rounds/:slug/export.R',
+  '/admin/rounds/:slug/export.do',
+  '/admin/rounds/:slug/export.zip',
+  '/admin/rounds/:slug/qr.svg',
+  '/admin/rounds/:slug/qr.png',
+] as const;
 
 interface Layer {
   route?: { path: string; methods: Record<string, boolean> };

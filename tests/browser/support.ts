@@ -136,7 +136,10 @@ async function clippedElements(page: Page): Promise<string[]> {
         const taller = el.scrollHeight > el.clientHeight + 1;
         // A scrolling box shows all of its content by scrolling.
         const scrolls = (v: string) => v === 'auto' || v === 'scroll';
-        return (wider && !scrolls(style.overflowX)) || (taller && !scrolls(style.overflowY));
+        // A one-line text field scrolls its own value with the caret, as every browser does:
+        // a round's long name typed in it is all there. Its label and hint are checked as text.
+        const oneLineField = el instanceof HTMLInputElement && !taller;
+        return !oneLineField && ((wider && !scrolls(style.overflowX)) || (taller && !scrolls(style.overflowY)));
       })
       .map((el) => `${el.tagName.toLowerCase()}.${el.className} "${(el.textContent ?? '').trim().slice(0, 30)}"`),
   );

@@ -22,7 +22,8 @@ export async function exportCsv(browser: Browser, slug = 'demo', query = ''): Pr
   expect(res.status).toBe(200);
   expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
   const raw = res.body as string;
-  const records = parse(raw, { relax_column_count: false }) as string[][];
+  // `bom`: the labels file starts with one for Excel; it is not part of the first column's name.
+  const records = parse(raw, { bom: true, relax_column_count: false }) as string[][];
   const [header = [], ...data] = records;
   return { header, rows: data.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? '']))), raw };
 }

@@ -12,6 +12,7 @@ import { createApp } from '../../server/http/app.ts';
 import { requestLog } from '../../server/http/middleware/request-log.ts';
 import { pino } from 'pino';
 import type { Logger } from '../../server/log.ts';
+import type { SegmentRule } from '../../server/survey/classify.ts';
 import type { Instrument } from '../../server/survey/types.ts';
 
 export const ADMIN = { username: 'kari.admin', password: 'correct horse battery staple' } as const;
@@ -41,7 +42,7 @@ export interface TestApp {
 }
 
 export async function testApp(
-  options: { instrument?: Instrument; env?: Record<string, string>; log?: Logger; captureLog?: boolean } = {},
+  options: { instrument?: Instrument; rule?: SegmentRule; env?: Record<string, string>; log?: Logger; captureLog?: boolean } = {},
 ): Promise<TestApp> {
   const captured = options.captureLog ? capturingLog() : undefined;
   const log = captured?.log ?? options.log;
@@ -57,6 +58,7 @@ export async function testApp(
     clock: () => new Date(now),
     passwordCost: TEST_PASSWORD_COST,
     ...(options.instrument ? { instrument: options.instrument } : {}),
+    ...(options.rule ? { rule: options.rule } : {}),
     ...(log && requests ? { log, requestLog: requests } : {}),
   });
   return {

@@ -64,6 +64,25 @@ function templateOf(pageId: string | undefined): string {
       return 'staff/index.ejs (+ partials/radio-group.ejs, partials/error-summary.ejs)';
     case 'paper-entry':
       return 'staff/paper.ejs (+ partials/text-field.ejs, partials/error-summary.ejs)';
+    case 'upcoming':
+      return 'message.ejs';
+    case 'admin-rounds':
+      return 'admin/rounds.ejs';
+    case 'admin-round-new':
+    case 'admin-round-edit':
+      return 'admin/round-form.ejs (+ partials/text-field.ejs, partials/radio-group.ejs, partials/error-summary.ejs)';
+    case 'admin-round':
+      return 'admin/round.ejs';
+    case 'admin-tokens':
+      return 'admin/tokens.ejs (+ partials/text-field.ejs, partials/error-summary.ejs)';
+    case 'admin-reclassify':
+      return 'admin/reclassify.ejs';
+    case 'admin-codebook':
+      return 'admin/codebook.ejs';
+    case 'admin-poster':
+      return 'admin/poster.ejs';
+    case 'account-password':
+      return 'account/password.ejs (+ partials/error-summary.ejs)';
     default:
       return `(unknown page ${pageId})`;
   }
@@ -242,6 +261,27 @@ async function staffStates(rec: Recorder, target: TestApp, lang: Language): Prom
     status: 400,
     pageId: 'admin-users',
   });
+  // Rounds, tokens, reclassification and the own password (issue 13).
+  rec.record(lang, 'admin-rounds', await admin.visit('/admin/rounds'), { status: 200, pageId: 'admin-rounds' });
+  rec.record(lang, 'admin-round-new', await admin.visit('/admin/rounds/new'), { status: 200, pageId: 'admin-round-new' });
+  rec.record(lang, 'admin-round-new/error-empty', await admin.post('/admin/rounds', {}), { status: 400, pageId: 'admin-round-new' });
+  const slug = `runde-${lang}`;
+  const roundFields = { slug, title: `Runde ${lang}`, organisation: 'Demo kommune', mainLanguage: lang, languages: [...LANGUAGES], opensDate: '2027-03-01', closesDate: '2027-03-31', contactEmail: 'post@demo.kommune.no', dataController: '' };
+  rec.record(lang, 'admin-round', await admin.submit('/admin/rounds', roundFields), { status: 200, pageId: 'admin-round' });
+  rec.record(lang, 'admin-round-edit', await admin.visit(`/admin/rounds/${slug}/edit`), { status: 200, pageId: 'admin-round-edit' });
+  rec.record(lang, 'admin-round-edit/error-dates', await admin.post(`/admin/rounds/${slug}/edit`, { ...roundFields, closesDate: '2027-02-01' }), {
+    status: 400,
+    pageId: 'admin-round-edit',
+  });
+  rec.record(lang, 'upcoming', await new Browser(target).visit(`/s/${slug}?lang=${lang}`), { status: 200, pageId: 'upcoming' });
+  rec.record(lang, 'admin-codebook', await admin.visit(`/admin/rounds/${slug}/codebook`), { status: 200, pageId: 'admin-codebook' });
+  rec.record(lang, 'admin-poster', await admin.visit(`/admin/rounds/${slug}/poster`), { status: 200, pageId: 'admin-poster' });
+  rec.record(lang, 'admin-tokens', await admin.visit('/admin/tokens'), { status: 200, pageId: 'admin-tokens' });
+  rec.record(lang, 'admin-tokens/created', await admin.post('/admin/tokens', { name: `Token ${lang}` }), { status: 201, pageId: 'admin-tokens' });
+  rec.record(lang, 'admin-tokens/error-empty', await admin.post('/admin/tokens', {}), { status: 400, pageId: 'admin-tokens' });
+  rec.record(lang, 'admin-reclassify', await admin.visit('/admin/reclassify'), { status: 200, pageId: 'admin-reclassify' });
+  rec.record(lang, 'account-password', await admin.visit('/account/password'), { status: 200, pageId: 'account-password' });
+  rec.record(lang, 'account-password/error-empty', await admin.post('/account/password', {}), { status: 400, pageId: 'account-password' });
 
   const staff = new Browser(target);
   await staff.visit(`/login?lang=${lang}`);

@@ -53,8 +53,9 @@ describe('the audit log', () => {
     const page = await admin.visit('/admin/audit');
     expect(page.pageId).toBe('admin-audit');
     const cells = page.html.querySelectorAll('main tbody tr').map((tr) => tr.querySelectorAll('td').map((td) => td.textContent.trim()));
-    expect(cells[0]).toEqual(['2026-11-23 23:30', nb('audit.login'), ADMIN.username, nb('audit.viaWeb')]);
-    expect(cells).toContainEqual(['2026-11-23 23:30', nb('audit.loginFailed'), nb('audit.unknownUser'), nb('audit.viaWeb')]);
+    // When, what, done by, about whom, what changed, from where.
+    expect(cells[0]).toEqual(['2026-11-23 23:30', nb('audit.login'), ADMIN.username, ADMIN.username, '', nb('audit.viaWeb')]);
+    expect(cells).toContainEqual(['2026-11-23 23:30', nb('audit.loginFailed'), '–', nb('audit.unknownUser'), '', nb('audit.viaWeb')]);
     expect(page.html.querySelector('main time')?.getAttribute('datetime')).toBe('2026-11-23T22:30:00Z');
     expect((await admin.visit('/admin')).html.querySelector('main a[href="/admin/audit"]')).not.toBeNull();
   });

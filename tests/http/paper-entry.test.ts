@@ -43,10 +43,10 @@ function markedFields(page: Page): string[] {
 }
 
 describe('the keyed-entry page', () => {
-  it('has a field named by id for every question, and the form number first', async () => {
+  it('has a field named by id for every question, after the form number and date', async () => {
     const page = await entryPage();
     const names = page.html.querySelectorAll('form[data-paper-form] input:not([type="hidden"])').map((i) => i.getAttribute('name'));
-    expect(names).toEqual(['paper_form_number', ...instrument.questions.map((q) => q.id)]);
+    expect(names).toEqual(['paper_form_number', 'paper_form_date', ...instrument.questions.map((q) => q.id)]);
     // Each field says its codes, as printed beside the boxes.
     const hint = page.html.querySelector(`#${page.html.querySelector('#age_group')!.getAttribute('aria-describedby')}`)!;
     expect(hint.textContent).toContain('6 67–79 år');

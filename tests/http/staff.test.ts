@@ -53,10 +53,11 @@ describe('the staff page', () => {
     const page = await staff.visit('/staff');
     expect(page).toMatchObject({ status: 200, pageId: 'staff' });
     const form = page.html.querySelector('form[method="post"][data-staff-start]')!;
-    expect(form.querySelectorAll('input[name="round"]').map((i) => i.getAttribute('value'))).toEqual(['demo']);
+    // Open rounds, and rounds past their days for paper forms (another test may have closed one).
+    expect(form.querySelectorAll('input[name="round"]').map((i) => i.getAttribute('value'))[0]).toBe('demo');
     expect(form.querySelectorAll('input[name="mode"]').map((i) => i.getAttribute('value'))).toEqual(['assisted', 'phone', 'paper']);
     // One open round is chosen already: one click less for every citizen.
-    expect(form.querySelector('input[name="round"]')!.hasAttribute('checked')).toBe(true);
+    expect(form.querySelector('input[name="round"][value="demo"]')!.hasAttribute('checked')).toBe(true);
     // The mode is never pre-chosen: a guess from the last citizen would go unnoticed into the data.
     expect(form.querySelectorAll('input[name="mode"][checked]')).toHaveLength(0);
     const admin = await signedInAdmin(target);

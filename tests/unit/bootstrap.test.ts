@@ -29,7 +29,7 @@ describe('bootstrap', () => {
     const { rounds } = createStores(freshDatabase().conn);
     expect(seedDemoRound(rounds, '2026-11-23')).toBe(true);
     expect(seedDemoRound(rounds, '2026-11-24')).toBe(false);
-    expect(rounds.open().map((r) => r.slug)).toEqual(['demo']);
+    expect(rounds.all().filter((r) => r.status === 'open').map((r) => r.slug)).toEqual(['demo']);
   });
 
   const NOW = new Date('2026-11-23T08:00:00Z');

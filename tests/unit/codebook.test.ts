@@ -1,10 +1,14 @@
-// The variables of the data set: export columns and values (shared/instrument.md,
-// "Conventions": one 0/1 column per multi-select option, routed-out questions empty).
+// The codebook: every column of the data set with its labels, type, value
+// labels, missing codes, routing and value (shared/instrument.md, "Conventions":
+// one 0/1 column per multi-select option, routed-out questions empty, 8/9 reserved).
 import { describe, expect, it } from 'vitest';
-import { answerVariables, exportHeader, optionLabel, variableValue, type AnswerVariable } from '../../server/survey/codebook.ts';
+import { SEGMENT_RULES, SEGMENTS } from '../../server/survey/classify.ts';
+import { buildCodebook, optionLabel, type Variable } from '../../server/survey/codebook.ts';
 import { instrument } from '../../server/survey/definition.ts';
 import { findQuestion, shownAnswers } from '../../server/survey/pages.ts';
-import type { Answers, Question } from '../../server/survey/types.ts';
+import { answersReader } from '../../server/survey/response-row.ts';
+import { DONT_KNOW, LANGUAGES, PREFER_NOT_TO_SAY, type Answers, type Question } from '../../server/survey/types.ts';
+import { responseRow } from '../helpers/response-row.ts';
 
 const BEFORE = ['response_id', 'round', 'language', 'mode', 'shared_device', 'submitted_date', 'instrument_version'];
 const AFTER = ['segment', 'segment_reasons', 'svart_sarbar', 'rule_version'];
@@ -45,8 +49,10 @@ const ANSWER_COLUMNS = [
   'learn_pref',
 ];
 
-function variable(name: string): AnswerVariable {
-  const found = answerVariables(instrument).find((v) => v.name === name);
+const codebook = buildCodebook(instrument);
+
+function variable(name: string): Variable {
+  const found = codebook.variables.find((v) => v.name === name);
   if (!found) throw new Error(`no variable ${name}`);
   return found;
 }
@@ -57,10 +63,10 @@ function question(id: string): Question {
   return q;
 }
 
-const value = (name: string, answers: Answers): number | null => variableValue(variable(name), answers);
+const value = (name: string, answers: Answers) => variable(name).valueOf(responseRow({ answers }));
 
-describe('exportHeader', () => {
-  const header = exportHeader(instrument);
+describe('the columns', () => {
+  const header = codebook.variables.map((v) => v.name);
 
   it('starts with the response columns', () => {
     expect(header.slice(0, BEFORE.length)).toEqual(BEFORE);
@@ -85,15 +91,15 @@ describe('exportHeader', () => {
   });
 });
 
-describe('answerVariables', () => {
-  it('ties each option column to its question and code', () => {
-    expect(variable('help_source_6')).toMatchObject({ optionCode: 6 });
-    expect(variable('help_source_6').question.id).toBe('help_source');
-    expect(variable('age_group').optionCode).toBeUndefined();
+describe('question and option variables', () => {
+  it('ties each option column to its question', () => {
+    expect(variable('help_source_6')).toMatchObject({ kind: 'option' });
+    expect(variable('help_source_6').question?.id).toBe('help_source');
+    expect(variable('age_group')).toMatchObject({ kind: 'question', type: 'integer' });
   });
 });
 
-describe('variableValue', () => {
+describe('values', () => {
   it('a single-choice answer is its code', () => {
     expect(value('age_group', { age_group: 6 })).toBe(6);
     expect(value('main_activity', { main_activity: 10 })).toBe(10);
@@ -147,5 +153,127 @@ describe('optionLabel', () => {
 
   it('is undefined for a code the question does not have', () => {
     expect(optionLabel(question('has_eid'), 9, 'nb')).toBeUndefined();
+  });
+});
+
+describe('labels, types and value labels', () => {
+  it('gives every variable a label in every language', () => {
+    for (const v of codebook.variables) {
+      for (const l of LANGUAGES) expect(v.label[l].trim(), `${v.name} ${l}`).not.toBe('');
+    }
+  });
+
+  it('labels a question column with its text, an option column with the short text and the option', () => {
+    expect(variable('age_group').label).toEqual(question('age_group').text);
+    expect(variable('devices_2').label.nb).toBe(`${question('devices').short.nb}: ${question('devices').options[1]!.label.nb}`);
+    expect(variable('devices_2').label.en).toBe(`${question('devices').short.en}: ${question('devices').options[1]!.label.en}`);
+  });
+
+  it('labels every code of every single-choice question, with 8 and 9 (and only they) missing', () => {
+    for (const q of instrument.questions.filter((q) => q.type === 'single')) {
+      expect(variable(q.id).values.map((v) => v.code)).toEqual(q.options.map((o) => o.code));
+      for (const v of variable(q.id).values) {
+        expect(v.missing, `${q.id} ${v.code}`).toBe(v.code === DONT_KNOW || v.code === PREFER_NOT_TO_SAY);
+        expect(v.label).toEqual(q.options.find((o) => o.code === v.code)!.label);
+      }
+    }
+    expect(variable('income').values.filter((v) => v.missing).map((v) => v.code)).toEqual([8, 9]);
+    expect(variable('age_group').values.filter((v) => v.missing).map((v) => v.code)).toEqual([9]);
+  });
+
+  it('labels 0 and 1 of option columns, shared_device and svart_sarbar', () => {
+    for (const name of ['devices_1', 'help_source_6', 'shared_device', 'svart_sarbar']) {
+      expect(variable(name).values.map((v) => v.code), name).toEqual([0, 1]);
+      expect(variable(name).values.some((v) => v.missing)).toBe(false);
+    }
+  });
+
+  it('labels the values of language, mode and segment from the lists the code has', () => {
+    expect(variable('language').values.map((v) => v.code)).toEqual([...LANGUAGES]);
+    expect(variable('mode').values.map((v) => v.code)).toEqual(['self', 'assisted', 'phone', 'paper']);
+    expect(variable('segment').values.map((v) => v.code)).toEqual([...SEGMENTS]);
+    expect(variable('language').values[0]!.label).toEqual({ nb: 'Bokmål', nn: 'Bokmål', en: 'Norwegian Bokmål' });
+  });
+
+  it('types ids and codes as integers, the date as a date, the rest as text', () => {
+    const types = Object.fromEntries(codebook.variables.map((v) => [v.name, v.type]));
+    expect(types).toMatchObject({
+      response_id: 'integer',
+      round: 'string',
+      language: 'string',
+      shared_device: 'integer',
+      submitted_date: 'date',
+      instrument_version: 'string',
+      gender: 'integer',
+      devices_4: 'integer',
+      segment: 'string',
+      segment_reasons: 'string',
+      svart_sarbar: 'integer',
+      rule_version: 'string',
+    });
+  });
+});
+
+describe('routing', () => {
+  it('states the routing condition of a routed question and of nothing else', () => {
+    expect(variable('coherence_alone').shownWhen).toBe('multi_agency = 1');
+    expect(variable('coherence_easy').shownWhen).toBe('multi_agency = 1');
+    const routed = codebook.variables.filter((v) => v.shownWhen !== null).map((v) => v.name);
+    expect(routed).toEqual(instrument.questions.filter((q) => q.showIf).map((q) => q.id));
+  });
+});
+
+describe('the response and classification columns', () => {
+  it('read the response row', () => {
+    const row = responseRow({ segment: 'utsatt', segmentReasons: 'age;labour', svartSarbar: 1, staffUserId: 4, paperFormNumber: 'A17' });
+    const staffBook = buildCodebook(instrument, { staffColumns: true });
+    const values = Object.fromEntries(staffBook.variables.map((v) => [v.name, v.valueOf(row)]));
+    expect(values).toMatchObject({
+      response_id: 7,
+      round: 'demo',
+      language: 'nn',
+      mode: 'self',
+      shared_device: 0,
+      submitted_date: '2026-11-23',
+      instrument_version: '2026.1',
+      segment: 'utsatt',
+      segment_reasons: 'age;labour',
+      svart_sarbar: 1,
+      rule_version: 'utsatt-2022.1',
+      staff_user_id: 4,
+      paper_form_number: 'A17',
+    });
+  });
+
+  it('has the staff columns only when asked for, at the end', () => {
+    expect(codebook.variables.map((v) => v.name)).not.toContain('staff_user_id');
+    expect(buildCodebook(instrument, { staffColumns: true }).variables.slice(-2).map((v) => v.name)).toEqual(['staff_user_id', 'paper_form_number']);
+  });
+});
+
+describe('the codebook object', () => {
+  it('carries the instrument version and the current segment rule, described in every language', () => {
+    expect(codebook.instrumentVersion).toBe(instrument.version);
+    expect(codebook.segmentRule.version).toBe(SEGMENT_RULES.at(-1)!.version);
+    for (const l of LANGUAGES) expect(codebook.segmentRule.description[l]).toContain('age_group');
+  });
+
+  it('describes every version of the segment rule in every language, and carries the one it is built for', () => {
+    for (const rule of SEGMENT_RULES) for (const l of LANGUAGES) expect(rule.description[l].length, `${rule.version} ${l}`).toBeGreaterThan(0);
+    const other = { ...SEGMENT_RULES[0]!, version: 'utsatt-test.9', description: { nb: 'Ny regel', nn: 'Ny regel', en: 'New rule' } };
+    expect(buildCodebook(instrument, { rule: other }).segmentRule).toEqual({ version: 'utsatt-test.9', description: other.description });
+  });
+});
+
+describe('answersReader', () => {
+  const read = answersReader(instrument);
+
+  it('makes a code of a single answer and a list of a multi-select', () => {
+    expect(read([['age_group', 6], ['devices', 1], ['devices', 3], ['income', 8]])).toEqual({ age_group: 6, devices: [1, 3], income: 8 });
+  });
+
+  it('leaves out questions the instrument no longer has, and keeps codes as stored', () => {
+    expect(read([['retired_q', 1], ['gender', 2], ['learn_pref', 42]])).toEqual({ gender: 2, learn_pref: 42 });
+    expect(read([])).toEqual({});
   });
 });

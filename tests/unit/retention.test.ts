@@ -126,7 +126,7 @@ describe('closing a round', () => {
     expect(s.stores.rounds.close('r', '2026-12-01')).toBe(false);
     expect(s.stores.rounds.close('missing', '2026-12-01')).toBe(false);
     expect(s.stores.rounds.bySlug('r')).toMatchObject({ status: 'closed', closedDate: '2026-11-23' });
-    expect(s.stores.rounds.open()).toEqual([]);
+    expect(s.stores.rounds.all().filter((r) => r.status === 'open')).toEqual([]);
   });
 });
 

@@ -1,33 +1,109 @@
-// The data exports of a round (shared/contract.md, "Exports"), for an admin
-// session or an API token.
+// The data exports of a round (shared/contract.md, "Exports"), one route per
+// format of the registry (server/export/formats.ts), for an admin session or
+// an API token; and the codebook page, for people signed in.
+import type { Request, Response } from 'express';
 import { Router } from 'express';
-import { iterateExportRows } from '../../../db/responses.ts';
-import { csvRecords, writeCsv } from '../../export/csv.ts';
-import { RULE_VERSION } from '../../survey/classify.ts';
+import { pipeline } from 'node:stream/promises';
+import { iterateResponses } from '../../../db/responses.ts';
+import type { Round } from '../../../db/rounds.ts';
+import { CODEBOOK_CSV, EXPORT_FORMATS } from '../../export/formats.ts';
+import type { ExportFormat } from '../../export/format.ts';
+import { buildCodebook } from '../../survey/codebook.ts';
+import type { ResponseRow } from '../../survey/response-row.ts';
+import { isLanguage, LANGUAGES, type Language } from '../../survey/types.ts';
 import { osloDate } from '../../time.ts';
 import type { Services } from '../services.ts';
+import type { RenderPage } from '../views.ts';
+import { noteExport } from './access.ts';
+import { codebookPage } from './codebook-page.ts';
+
+/** The address of a round's file or page. */
+export const exportPath = (round: Pick<Round, 'slug'>, file: string): string => `/admin/rounds/${round.slug}/${file}`;
+
+/** The codebook page's last address part, beside the files. */
+export const CODEBOOK_PAGE = 'codebook';
+
+/** What an API token may fetch of a round (middleware/api-token.ts): the data files, not the codebook page. */
+export const TOKEN_FILES: ReadonlySet<string> = new Set(EXPORT_FORMATS.map((format) => format.file));
+
+/** `?lang=`: absent, one of the questionnaire's languages, or wrong. */
+function askedLanguage(req: Request): Language | undefined | 'wrong' {
+  const asked = req.query['lang'];
+  if (asked === undefined) return undefined;
+  return isLanguage(asked) ? asked : 'wrong';
+}
+
+/** A download the client stopped is not a failure of ours. */
+const stoppedByClient = (res: Response, err: unknown): boolean =>
+  res.destroyed && (err as { code?: unknown } | null)?.code === 'ERR_STREAM_PREMATURE_CLOSE';
 
 export function exportRouter(services: Services): Router {
-  const { stores, db, instrument, clock } = services;
+  const { stores, db, instrument, clock, rule } = services;
   const router = Router();
-  router.get('/admin/rounds/:slug/export.csv', async (req, res, next) => {
-    const round = stores.rounds.bySlug(req.params.slug);
-    if (!round) return next();
-    const labels = req.query['labels'] === '1' ? round.mainLanguage : undefined;
-    // Who keyed or helped with each response is left out unless asked for (issue 5, point 2).
-    const staffColumns = req.query['staff'] === '1';
-    res.set({
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="${round.slug}-${osloDate(clock())}.csv"`,
-    });
+
+  /** One pass over a round's responses, on a read-only connection of its own, closed when the pass ends or is stopped. */
+  function* responses(round: Round): Generator<ResponseRow> {
     const reader = db.openReader();
     try {
-      const rows = iterateExportRows(reader, round.id, RULE_VERSION);
-      await writeCsv(csvRecords(instrument, rows, { ...(labels ? { labels } : {}), staffColumns }), res);
+      yield* iterateResponses(reader, round, rule.version, instrument);
     } finally {
       reader.close();
     }
-  });
+  }
 
+  const serve = (format: ExportFormat) => async (req: Request<{ slug: string }>, res: Response, next: () => void) => {
+    const round = stores.rounds.bySlug(req.params.slug);
+    if (!round) return next();
+    const asked = askedLanguage(req);
+    if (asked === 'wrong') {
+      res.status(400).type('text/plain').send(res.locals.t('exports.wrongLanguage', { languages: LANGUAGES.join(', ') }));
+      return;
+    }
+    // Labels only when asked for: the codes file is what scripts read.
+    const labels = req.query['labels'] === '1' || asked !== undefined;
+    // Who keyed or helped with each response is left out unless asked for (issue 5, point 2).
+    const codebook = buildCodebook(instrument, { staffColumns: req.query['staff'] === '1', rule });
+    const now = clock();
+    noteExport(services, req, round, format.file);
+    res.set({
+      'Content-Type': format.contentType,
+      'Content-Disposition': `attachment; filename="${round.slug}-${osloDate(now)}${format.suffix}"`,
+    });
+    const file = format.write({ codebook, rows: () => responses(round), language: asked ?? round.mainLanguage, labels, now });
+    try {
+      await pipeline(file, res);
+    } catch (err) {
+      if (!stoppedByClient(res, err)) throw err;
+    }
+  };
+
+  for (const format of EXPORT_FORMATS) router.get(exportPath({ slug: ':slug' }, format.file), serve(format));
+  return router;
+}
+
+/**
+ * The codebook as a page: for people signed in, not for API tokens, so it is
+ * mounted with the pages (server/http/admin/index.ts), not with the data.
+ */
+export function codebookPageRouter(services: Services, render: RenderPage): Router {
+  const { stores, instrument, rule } = services;
+  const router = Router();
+  router.get(exportPath({ slug: ':slug' }, CODEBOOK_PAGE), async (req: Request<{ slug: string }>, res, next) => {
+    const round = stores.rounds.bySlug(req.params.slug);
+    if (!round) return next();
+    const { t, lang } = res.locals;
+    const codebook = buildCodebook(instrument, { staffColumns: true, rule });
+    await render(req, res, {
+      view: 'admin/codebook',
+      title: t('codebook.title', { round: round.title }),
+      page: 'admin-codebook',
+      back: '/admin',
+      locals: {
+        ...codebookPage(codebook, t, lang),
+        roundTitle: round.title,
+        codebookCsvHref: exportPath(round, CODEBOOK_CSV.file),
+      },
+    });
+  });
   return router;
 }

@@ -126,7 +126,7 @@ export function usersRouter(services: Services, render: RenderPage): Router {
     // Checked again: another admin may have taken the name while the password was hashed.
     if (stores.users.byUsername(username)) return renderUsers(req, res, typed, { username: t('users.usernameTaken') }, 400);
     const id = stores.users.create({ username, passwordHash, role, createdDate: osloDate(clock()) });
-    stores.auditLog.record({ at: clock(), event: 'user_added', userId: id, via: 'web' });
+    stores.auditLog.record({ at: clock(), event: 'user_added', userId: id, actorId: res.locals.user.id, via: 'web' });
     res.redirect(303, USERS_PATH);
   });
 
@@ -137,7 +137,7 @@ export function usersRouter(services: Services, render: RenderPage): Router {
     // Locking yourself out, or out of this page, would leave nobody to undo it.
     if (user.id === res.locals.user.id) return renderUsers(req, res, undefined, { username: res.locals.t('users.notYourself') }, 400);
     apply(stores.users, user, change);
-    stores.auditLog.record({ at: clock(), event: CHANGES[change].event, userId: user.id, via: 'web' });
+    stores.auditLog.record({ at: clock(), event: CHANGES[change].event, userId: user.id, actorId: res.locals.user.id, via: 'web' });
     res.redirect(303, USERS_PATH);
   });
 
