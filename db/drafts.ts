@@ -2,7 +2,9 @@
 // draft saved with a resume code can outlive its session (migration 002).
 import type { Connection } from './connection.ts';
 
-export type Mode = 'self' | 'assisted' | 'phone' | 'paper';
+import type { Mode } from '../server/survey/types.ts';
+
+export type { Mode };
 
 export interface Draft {
   readonly id: number;

@@ -19,6 +19,7 @@ import { instrument as defaultInstrument } from '../survey/definition.ts';
 import type { Instrument } from '../survey/types.ts';
 import { systemClock, type Clock } from '../time.ts';
 import { accountRouter } from './account.ts';
+import { TOKEN_FILES } from './admin/exports.ts';
 import { adminRouter } from './admin/index.ts';
 import { authRouter } from './auth.ts';
 import { citizenRouter } from './citizen.ts';
@@ -29,6 +30,7 @@ import { afterLeaving, leavingRouter } from './leaving.ts';
 import { paperEntryRouter } from './paper-entry.ts';
 import { printRouter } from './print.ts';
 import { resumeRouter } from './resume.ts';
+import { roundFile } from './middleware/api-token.ts';
 import { csrfProtection } from './middleware/csrf.ts';
 import { currentUser } from './middleware/current-user.ts';
 import { errorHandler, notFound } from './middleware/errors.ts';
@@ -130,7 +132,8 @@ export function createApp(config: Config, db: SurveyDatabase, options: AppOption
     }),
   );
   app.use(currentUser(services.stores.users));
-  app.use(language());
+  // `?lang=` on a data file picks its labels' language, not the admin's.
+  app.use(language({ remember: (req) => !TOKEN_FILES.has(roundFile(req.path) ?? '') }));
   app.use(express.urlencoded({ extended: false, limit: '32kb', parameterLimit: 500 }));
   app.use(afterLeaving());
   app.use(csrfProtection(render));

@@ -3,17 +3,18 @@
 // has its name, labels, type, value labels, missing codes, routing condition and
 // how to read its value from a response. Every export format reads this and
 // nothing else (architecture.md, "One idea: the questionnaire is data").
-import type { Mode } from '../../db/drafts.ts';
 import { CRITERIA, CURRENT_RULE, SEGMENTS, type Segment, type SegmentRule } from './classify.ts';
 import type { ResponseRow } from './response-row.ts';
 import {
   DONT_KNOW,
   LANGUAGES,
+  MODES,
   PREFER_NOT_TO_SAY,
   type AnswerOption,
   type Answers,
   type Instrument,
   type Language,
+  type Mode,
   type Question,
   type Text,
 } from './types.ts';
@@ -64,8 +65,7 @@ const LANGUAGE_LABELS: Readonly<Record<Language, Text>> = {
   en: { nb: 'Engelsk', nn: 'Engelsk', en: 'English' },
 };
 
-// Keyed by Mode, so a new mode does not compile until it is labelled here; the
-// list of modes is this record's keys (Mode is a type only, in db/drafts.ts).
+// Keyed by Mode, so a new mode does not compile until it is labelled here.
 const MODE_LABELS: Readonly<Record<Mode, Text>> = {
   self: { nb: 'Svarte selv på nett', nn: 'Svarte sjølv på nett', en: 'Answered online on their own' },
   assisted: { nb: 'Fikk hjelp av en ansatt', nn: 'Fekk hjelp av ein tilsett', en: 'Helped by a staff member' },
@@ -121,7 +121,7 @@ const RESPONSE_VARIABLES: readonly Described[] = [
     name: 'mode',
     label: { nb: 'Hvordan svaret ble gitt', nn: 'Korleis svaret vart gitt', en: 'How the response was given' },
     type: 'string',
-    values: labelled(Object.keys(MODE_LABELS) as Mode[], MODE_LABELS),
+    values: labelled(MODES, MODE_LABELS),
     valueOf: (r) => r.mode,
   },
   {

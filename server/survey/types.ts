@@ -11,6 +11,10 @@ export function isLanguage(value: unknown): value is Language {
 /** A text in every language: a missing translation is a type error. */
 export type Text = Readonly<Record<Language, string>>;
 
+/** How a response came in (shared/contract.md, "Staff and admin"): the `mode` column's values. */
+export const MODES = ['self', 'assisted', 'phone', 'paper'] as const;
+export type Mode = (typeof MODES)[number];
+
 /** Reserved on every question where offered (instrument.md, "Conventions"). */
 export const DONT_KNOW = 8;
 export const PREFER_NOT_TO_SAY = 9;

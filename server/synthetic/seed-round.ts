@@ -7,12 +7,11 @@ import { responseStore, type NewResponse } from '../../db/responses.ts';
 import type { Round } from '../../db/rounds.ts';
 import { SEGMENTS, type Segment } from '../survey/classify.ts';
 import { toSubmission } from '../survey/submission.ts';
-import { DONT_KNOW, LANGUAGES, PREFER_NOT_TO_SAY, type Instrument, type Language } from '../survey/types.ts';
+import { DONT_KNOW, LANGUAGES, MODES, PREFER_NOT_TO_SAY, type Instrument, type Language } from '../survey/types.ts';
 import { addDays } from '../time.ts';
 import { seededRandom, type Random } from './random.ts';
 import { syntheticRespondent, type Mode } from './respondent.ts';
 
-export const MODES: readonly Mode[] = ['self', 'assisted', 'phone', 'paper'];
 
 /** A round with no closing day on record runs four weeks, as municipal surveys commonly do. */
 const DEFAULT_ROUND_DAYS = 28;

@@ -66,6 +66,9 @@ describe.each(MODES)('$name', (mode: Mode) => {
       await visit(admin, lang(path, next()), { status: 200, pageId });
       await admin.audit(state);
     }
+    // The codebook's two wide tables are each in a region the keyboard can scroll.
+    await page.goto('/admin/rounds/var-2027/codebook');
+    expect(await page.getByRole('table').count()).toBe(2);
 
     // The new-round form sent empty: every mistake summarised and marked.
     const l1 = next();

@@ -31,7 +31,7 @@ export const PAGE_ROUTES = [
   '/admin/reclassify', // reclassification under the current rule — admin-pages.test.ts
   '/account/password', // the own password, plain and in error — admin-pages.test.ts
   '/admin/rounds/:slug/poster', // the printable poster of a round in another main language — pages.test.ts
-  '/admin/rounds/:slug/codebook', // every variable, code and label of the data set — pages.test.ts
+  '/admin/rounds/:slug/codebook', // every variable, code and label of the data set — admin-pages.test.ts
   '/tilgjengelighet', // accessibility statement — pages.test.ts
   '/personvern', // privacy — pages.test.ts
 ] as const;

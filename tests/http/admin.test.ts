@@ -98,14 +98,17 @@ describe('login', () => {
 });
 
 describe('rounds page', () => {
-  it('lists each round with its response count and export link', async () => {
-    const page = await (await signedInAdmin(target)).visit('/admin');
+  it('lists each round with its response count, linking its own page with the export', async () => {
+    const admin = await signedInAdmin(target);
+    const page = await admin.visit('/admin');
     const row = page.html.querySelector('tbody tr')!;
     expect(row.querySelector('th')?.textContent).toBe('Demo');
     const stored = target.db.conn.prepare('SELECT count(*) FROM responses').pluck().get() as number;
     expect(stored).toBeGreaterThan(0);
     expect(row.querySelector('.table__numeric')?.textContent).toBe(String(stored));
-    expect(row.querySelector('a[download]')?.getAttribute('href')).toBe('/admin/rounds/demo/export.csv');
+    expect(row.querySelector('th a')?.getAttribute('href')).toBe('/admin/rounds/demo');
+    const roundPage = await admin.visit('/admin/rounds/demo');
+    expect(roundPage.html.querySelector('main a[download][href="/admin/rounds/demo/export.csv"]')).not.toBeNull();
   });
 });
 

@@ -173,6 +173,8 @@ describe('export.csv', () => {
     const age = singles.find((q) => q.id === 'age_group')!;
     expect(rows[0]!['age_group']).toBe(age.options.find((o) => String(o.code) === OLDER_RETIRED['age_group'])!.label.en);
     expect((await text('export.csv', '?lang=en')).startsWith(BOM)).toBe(true);
+    // The labels' language is the file's: the admin's pages stay in theirs.
+    expect((await admin.visit('/admin')).html.querySelector('html')?.getAttribute('lang')).toBe('nb');
   });
 
   it('refuses a language the questionnaire does not have with 400, saying so in the admin’s language', async () => {
@@ -324,10 +326,10 @@ describe('the codebook page', () => {
   });
 });
 
-describe('the admin page', () => {
-  it('links every format and the codebook page for each round', async () => {
-    const page = await admin.visit('/admin');
-    const hrefs = page.html.querySelectorAll('tbody tr a').map((a) => a.getAttribute('href'));
+describe('the round’s admin page', () => {
+  it('links every format and the codebook page on the round’s own page', async () => {
+    const page = await admin.visit('/admin/rounds/demo');
+    const hrefs = page.html.querySelectorAll('main a').map((a) => a.getAttribute('href'));
     for (const format of EXPORT_FORMATS) expect(hrefs).toContain(`/admin/rounds/demo/${format.file}`);
     expect(hrefs).toContain('/admin/rounds/demo/codebook');
     for (const href of hrefs.filter((h) => h?.startsWith('/admin/rounds/demo/'))) expect((await download(href!)).status, href!).toBe(200);

@@ -16,7 +16,8 @@ import { isShown } from '../../server/survey/pages.ts';
 import { DONT_KNOW, LANGUAGES, PREFER_NOT_TO_SAY, type Answers, type AnswerValue } from '../../server/survey/types.ts';
 import { parseAnswers } from '../../server/survey/validate.ts';
 import { seededRandom } from '../../server/synthetic/random.ts';
-import { dailyCounts, MODES, roundDays, seedRound } from '../../server/synthetic/seed-round.ts';
+import { dailyCounts, roundDays, seedRound } from '../../server/synthetic/seed-round.ts';
+import { MODES } from '../../server/survey/types.ts';
 import { ROOT } from '../helpers/server-process.ts';
 
 const N = 400;

@@ -28,6 +28,9 @@ export const TOKEN_REQUESTS_PER_MINUTE = 60;
 const BEARER = /^Bearer[ ]+(\S+)$/i;
 const DATA_PATH = /^\/admin\/rounds\/[a-z0-9-]+\/([A-Za-z0-9.]+)$/;
 
+/** The file a path names under a round (`export.csv` of `/admin/rounds/demo/export.csv`), if it names one. */
+export const roundFile = (path: string): string | undefined => DATA_PATH.exec(path)?.[1];
+
 function refuse(res: Response, status: 401 | 403 | 429, key: MessageKey): void {
   // 401 names the scheme so a client knows what to send (RFC 6750).
   if (status === 401) res.set('WWW-Authenticate', 'Bearer realm="exports"');
@@ -58,7 +61,7 @@ export function apiTokenAccess(options: {
     // Unknown tokens are counted too, per address, so guessing is as slow as using.
     limiter(req, res, () => {
       if (!token) return refuse(res, 401, 'api.unauthorized');
-      const file = DATA_PATH.exec(req.path)?.[1];
+      const file = roundFile(req.path);
       if (!isSafeMethod(req.method) || file === undefined || !options.files.has(file)) return refuse(res, 403, 'api.dataOnly');
       options.tokens.markUsed(token.id, osloDate(options.clock()));
       next();
