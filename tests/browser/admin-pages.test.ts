@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translator } from '../../server/i18n/messages.ts';
 import { LANGUAGES, type Language } from '../../server/survey/types.ts';
 import { ADMIN } from '../helpers/app.ts';
-import { expectErrorContract, expectSkipLinkFirst, MODES, startTarget, Visitor, type Mode, type Target } from './support.ts';
+import { expectErrorContract, MODES, startTarget, visitPage, Visitor, type Mode, type Target } from './support.ts';
 
 let target: Target;
 beforeAll(async () => {
@@ -28,12 +28,7 @@ beforeAll(async () => {
 });
 afterAll(async () => target?.close());
 
-async function visit(visitor: Visitor, path: string, expected: { status: number; pageId: string }): Promise<void> {
-  const response = await visitor.page.goto(path);
-  expect(response?.status(), path).toBe(expected.status);
-  expect(await visitor.pageId(), path).toBe(expected.pageId);
-  await expectSkipLinkFirst(visitor.page, path);
-}
+const visit = visitPage;
 
 describe.each(MODES)('$name', (mode: Mode) => {
   it('passes every check on the admin pages for rounds, tokens, reclassification, the codebook and the own password', async () => {

@@ -1,6 +1,6 @@
 // Every page outside the question walk, in real Chromium, in every language,
 // with JavaScript on and off: the list of rounds, the accessibility statement, privacy,
-// "not found", a closed round, a form post that is too large, an expired form, the login page and its error
+// "not found", a closed round and one not yet open, a form post that is too large, an expired form, the login page and its error
 // states, the admin page and its subpages (a round's poster among them; the pages of issue 13 are in admin-pages.test.ts), "no access" for staff, and the server-error page. Each
 // gets the same checks as the survey pages (Visitor.audit), and on each the
 // first Tab reaches the skip link.
@@ -8,10 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translator } from '../../server/i18n/messages.ts';
 import { LANGUAGES, type Language } from '../../server/survey/types.ts';
 import { addUser, ADMIN } from '../helpers/app.ts';
-import { expectErrorContract, expectSkipLinkFirst, MODES, startTarget, Visitor, type Mode, type Target } from './support.ts';
+import { expectErrorContract, MODES, startTarget, visitPage, Visitor, type Mode, type Target } from './support.ts';
 
 const STAFF = { username: 'per.staff', password: 'staff password long enough' } as const;
 const CLOSED_ROUND = 'host-2025';
+const UPCOMING_ROUND = 'snart';
 
 let target: Target;
 beforeAll(async () => {
@@ -21,17 +22,12 @@ beforeAll(async () => {
   rounds.create({ slug: 'var-2027', title: 'Innbyggerundersøkelse våren 2027', organisation: 'Demo kommune', mainLanguage: 'nn', createdDate: '2026-11-01' });
   rounds.create({ slug: CLOSED_ROUND, title: 'Innbyggerundersøkelse høsten 2025', organisation: 'Demo kommune', mainLanguage: 'nb', createdDate: '2025-09-01' });
   target.app.db.conn.prepare("UPDATE rounds SET status = 'closed' WHERE slug = ?").run(CLOSED_ROUND);
+  rounds.create({ slug: UPCOMING_ROUND, title: 'Innbyggerundersøkelse 2099', organisation: 'Demo kommune', mainLanguage: 'nb', createdDate: '2026-11-01', opensDate: '2099-01-01' });
   await addUser(target.app, STAFF);
 });
 afterAll(async () => target?.close());
 
-/** Opens a page as this visitor and checks it is the page meant, with its status. */
-async function visit(visitor: Visitor, path: string, expected: { status: number; pageId: string }): Promise<void> {
-  const response = await visitor.page.goto(path);
-  expect(response?.status(), path).toBe(expected.status);
-  expect(await visitor.pageId(), path).toBe(expected.pageId);
-  await expectSkipLinkFirst(visitor.page, path);
-}
+const visit = visitPage;
 
 async function signIn(visitor: Visitor, lang: Language, user: { username: string; password: string }): Promise<void> {
   const t = translator(lang);
@@ -61,6 +57,9 @@ describe.each(MODES)('$name', (mode: Mode) => {
 
     await visit(visitor, `/s/${CLOSED_ROUND}`, { status: 410, pageId: 'closed' });
     await visitor.audit('closed');
+
+    await visit(visitor, `/s/${UPCOMING_ROUND}`, { status: 200, pageId: 'upcoming' });
+    await visitor.audit('upcoming');
 
     // A form post far larger than any answer (as from a broken or hostile client).
     await visit(visitor, '/s/demo', { status: 200, pageId: 'start' });

@@ -292,6 +292,14 @@ export class Visitor {
   }
 }
 
+/** Opens a page as this visitor and checks it is the page meant, with its status, and that the first Tab reaches the skip link. */
+export async function visitPage(visitor: Visitor, path: string, expected: { status: number; pageId: string }): Promise<void> {
+  const response = await visitor.page.goto(path);
+  expect(response?.status(), path).toBe(expected.status);
+  expect(await visitor.pageId(), path).toBe(expected.pageId);
+  await expectSkipLinkFirst(visitor.page, path);
+}
+
 /** On a freshly loaded page the first Tab reaches the skip link, with its focus shown (WCAG 2.4.1). */
 export async function expectSkipLinkFirst(page: Page, state: string): Promise<void> {
   await page.keyboard.press('Tab');

@@ -1,6 +1,6 @@
 // The app as an operator runs it: package.json's start script as a child
 // process on a free loopback port, ready once /healthz answers.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -67,4 +67,15 @@ export async function startServerProcess(
   }
   child.kill('SIGKILL');
   throw new Error(`the server did not answer /healthz:\n${out}`);
+}
+
+/** Runs `npm run <script> -- <args>` as an operator would, in the app folder with this DATA_DIR; waits for it. */
+export function npmRun(script: string, args: readonly string[], options: { dataDir: string; input?: string }): { status: number | null; stdout: string; stderr: string } {
+  const run = spawnSync('npm', ['run', '--silent', script, '--', ...args], {
+    cwd: ROOT,
+    input: options.input ?? '',
+    encoding: 'utf8',
+    env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', DATA_DIR: options.dataDir, LOG_LEVEL: 'silent' },
+  });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }

@@ -1,14 +1,13 @@
 // `npm run user -- add|passwd|disable` (shared/contract.md, "Running"), run as an
 // operator would, on the data dir of a running app: the accounts it makes sign in
 // through the real login, with the role they were given.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../helpers/app.ts';
 import { attemptSignIn, signedIn } from '../helpers/sign-in.ts';
-import { ROOT } from '../helpers/server-process.ts';
+import { npmRun } from '../helpers/server-process.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'survey-cli-'));
 let target: TestApp;
@@ -20,15 +19,7 @@ afterAll(() => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-function userCommand(args: string[], input = ''): { status: number | null; stdout: string; stderr: string } {
-  const run = spawnSync('npm', ['run', '--silent', 'user', '--', ...args], {
-    cwd: ROOT,
-    input,
-    encoding: 'utf8',
-    env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
-  });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+const userCommand = (args: string[], input = '') => npmRun('user', args, { dataDir, input });
 
 async function signIn(username: string, password: string): Promise<{ status: number; location: string | undefined }> {
   const { page } = await attemptSignIn(target, { username, password });

@@ -16,6 +16,7 @@ import type { Services } from '../services.ts';
 import type { RenderPage } from '../views.ts';
 import { noteExport } from './access.ts';
 import { codebookPage } from './codebook-page.ts';
+import { adminPaths } from './paths.ts';
 
 /** The address of a round's file or page. */
 export const exportPath = (round: Pick<Round, 'slug'>, file: string): string => `/admin/rounds/${round.slug}/${file}`;
@@ -97,7 +98,7 @@ export function codebookPageRouter(services: Services, render: RenderPage): Rout
       view: 'admin/codebook',
       title: t('codebook.title', { round: round.title }),
       page: 'admin-codebook',
-      back: '/admin',
+      back: adminPaths.round(round),
       locals: {
         ...codebookPage(codebook, t, lang),
         roundTitle: round.title,

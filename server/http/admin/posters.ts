@@ -10,6 +10,7 @@ import { publicUrl } from '../public-url.ts';
 import { freshStart, roundPaths } from '../round-pages.ts';
 import type { Services } from '../services.ts';
 import type { RenderPage } from '../views.ts';
+import { adminPaths } from './paths.ts';
 
 /** The code's width on the printed poster (public/app.css), given to the SVG file so it opens at that size. */
 const QR_PRINT_SIZE = '75mm';
@@ -73,7 +74,7 @@ export function posterRouter(services: Services, render: RenderPage): Router {
       view: 'admin/poster',
       title: t('poster.title', { round: round.title }),
       page: 'admin-poster',
-      back: '/admin',
+      back: adminPaths.round(round),
       locals: {
         round,
         poster,
