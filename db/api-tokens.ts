@@ -1,5 +1,5 @@
 // API tokens (migration 006): named, stored as their SHA-256 only, revoked by name.
-import type { Connection } from './connection.ts';
+import { isUniqueViolation, type Connection } from './connection.ts';
 
 export interface ApiToken {
   readonly id: number;
@@ -37,7 +37,13 @@ export function apiTokenStore(conn: Connection) {
     /** Stores a new token under a name no live token has; returns its id, or undefined when the name is taken. */
     create(token: { name: string; hash: string; createdDate: string; createdBy: number | null }): number | undefined {
       if (liveByName.get(token.name)) return undefined;
-      return Number(insert.run(token.name, token.hash, token.createdDate, token.createdBy).lastInsertRowid);
+      try {
+        return Number(insert.run(token.name, token.hash, token.createdDate, token.createdBy).lastInsertRowid);
+      } catch (err) {
+        // Taken in the same moment by another connection (the command line and the web at once).
+        if (isUniqueViolation(err)) return undefined;
+        throw err;
+      }
     },
     /** The live token with this hash. */
     live: (hash: string): ApiToken | undefined => liveByHash.get(hash),

@@ -3,6 +3,7 @@
 // counted per day (migration 005 moved such things out of the timed sequence
 // so that no response can be placed between two sign-ins).
 import type { Connection } from './connection.ts';
+import { addDays, osloMidnight } from '../server/time.ts';
 import type { Mode } from './drafts.ts';
 
 export const AUDIT_EVENTS = [
@@ -66,13 +67,20 @@ export interface DataAccessDay {
   readonly times: number;
 }
 
-/** Which entries the audit page shows: some events, between two days (inclusive). */
+/** Which entries the audit page shows: some events, between two days (Oslo calendar days, inclusive). */
 export interface AuditFilter {
   readonly events: readonly AuditEvent[];
   readonly from: string | null;
   readonly to: string | null;
   readonly limit: number;
 }
+
+/** The UTC instants (as stored in `at`) a filter's Oslo days begin and end at. */
+const instants = (filter: Pick<AuditFilter, 'from' | 'to'>) => ({
+  fromAt: filter.from === null ? null : stamp(osloMidnight(filter.from)),
+  untilAt: filter.to === null ? null : stamp(osloMidnight(addDays(filter.to, 1))),
+});
+const stamp = (at: Date): string => at.toISOString().slice(0, 19) + 'Z';
 
 /** How many responses one staff member made in one round, one way, on one day. */
 export interface StaffResponseDay {
@@ -87,9 +95,8 @@ export function auditLogStore(conn: Connection) {
   const insert = conn.prepare<[string, AuditEvent, number | null, number | null, number | null, number | null, string | null, AuditSource]>(
     'INSERT INTO audit_log (at, event, user_id, actor_id, round_id, token_id, detail, via) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
-  // `at` is UTC to the second, so days compare by its first ten characters (a
-  // day boundary in Oslo is an hour or two off UTC: the filter is by UTC day).
-  const filtered = conn.prepare<[{ events: string; from: string | null; to: string | null; limit: number }], AuditEntry>(
+  // `at` is UTC to the second in one fixed format, so instants compare as text.
+  const filtered = conn.prepare<[{ events: string; fromAt: string | null; untilAt: string | null; limit: number }], AuditEntry>(
     `SELECT a.id, a.at, a.event, u.username, actor.username AS actor, r.slug AS round, t.name AS token, a.detail, a.via
        FROM audit_log a
        LEFT JOIN users u ON u.id = a.user_id
@@ -97,8 +104,8 @@ export function auditLogStore(conn: Connection) {
        LEFT JOIN rounds r ON r.id = a.round_id
        LEFT JOIN api_tokens t ON t.id = a.token_id
       WHERE a.event IN (SELECT value FROM json_each(@events))
-        AND (@from IS NULL OR substr(a.at, 1, 10) >= @from)
-        AND (@to IS NULL OR substr(a.at, 1, 10) <= @to)
+        AND (@fromAt IS NULL OR a.at >= @fromAt)
+        AND (@untilAt IS NULL OR a.at < @untilAt)
       ORDER BY a.id DESC LIMIT @limit`,
   );
   const countAccess = conn.prepare<[string, number | null, number | null, number, string]>(
@@ -127,7 +134,7 @@ export function auditLogStore(conn: Connection) {
   return {
     record(entry: NewAuditEntry): void {
       insert.run(
-        entry.at.toISOString().slice(0, 19) + 'Z',
+        stamp(entry.at),
         entry.event,
         entry.userId ?? null,
         entry.actorId ?? null,
@@ -142,7 +149,7 @@ export function auditLogStore(conn: Connection) {
       countAccess.run(entry.date, entry.userId, entry.tokenId, entry.roundId, entry.what);
     },
     /** Newest first. */
-    find: (filter: AuditFilter): AuditEntry[] => filtered.all({ events: JSON.stringify(filter.events), from: filter.from, to: filter.to, limit: filter.limit }),
+    find: (filter: AuditFilter): AuditEntry[] => filtered.all({ events: JSON.stringify(filter.events), ...instants(filter), limit: filter.limit }),
     /** Newest day first. */
     dataAccessDays: (filter: Omit<AuditFilter, 'events'>): DataAccessDay[] => accessDays.all({ from: filter.from, to: filter.to, limit: filter.limit }),
     /** A response made by a staff member: counted on its day, never named or timed. */
@@ -150,7 +157,7 @@ export function auditLogStore(conn: Connection) {
       countResponse.run(entry.date, entry.userId, entry.roundId, entry.mode);
     },
     /** Newest first, every kind. */
-    latest: (limit: number): AuditEntry[] => filtered.all({ events: JSON.stringify(AUDIT_EVENTS), from: null, to: null, limit }),
+    latest: (limit: number): AuditEntry[] => filtered.all({ events: JSON.stringify(AUDIT_EVENTS), fromAt: null, untilAt: null, limit }),
     /** Newest day first. */
     staffResponseDays: (filter: Omit<AuditFilter, 'events'>): StaffResponseDay[] => latestDays.all({ from: filter.from, to: filter.to, limit: filter.limit }),
   };

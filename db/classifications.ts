@@ -3,12 +3,11 @@
 // reclassification, and writing a batch's classifications in one transaction.
 // Raw answers are never touched here.
 import type { Connection } from './connection.ts';
-import type { AnswerPair } from '../server/survey/response-row.ts';
+import { multiRowInsert } from './multi-row-insert.ts';
+import { ANSWERS_TEXT } from './responses.ts';
 
-export interface StoredAnswers {
-  readonly id: number;
-  readonly pairs: readonly AnswerPair[];
-}
+/** A response's id and its answers as ANSWERS_TEXT gives them (read with answersTextReader), or null for none. */
+export type StoredAnswers = readonly [id: number, answers: string | null];
 
 export interface NewClassification {
   readonly responseId: number;
@@ -24,21 +23,25 @@ export interface VersionCount {
 }
 
 export function classificationStore(conn: Connection) {
-  // The answers as [question, code] pairs, built by SQLite, parsed once in JS.
-  const PAIRS = `(SELECT json_group_array(json_array(a.question_id, a.code)) FROM answers a WHERE a.response_id = r.id)`;
-  const after = conn.prepare<[number, number], { id: number; pairs: string }>(
-    `SELECT r.id, ${PAIRS} AS pairs FROM responses r WHERE r.id > ? ORDER BY r.id LIMIT ?`,
-  );
-  const unclassifiedAfter = conn.prepare<[{ version: string; afterId: number; limit: number }], { id: number; pairs: string }>(
-    `SELECT r.id, ${PAIRS} AS pairs FROM responses r
-      WHERE NOT EXISTS (SELECT 1 FROM classifications c WHERE c.response_id = r.id AND c.rule_version = @version)
-        AND r.id > @afterId
-      ORDER BY r.id LIMIT @limit`,
-  );
-  const upsert = conn.prepare<[number, string, string, string, number]>(
-    `INSERT INTO classifications (response_id, rule_version, segment, reasons, svart_sarbar) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (response_id, rule_version) DO UPDATE SET segment = excluded.segment, reasons = excluded.reasons, svart_sarbar = excluded.svart_sarbar`,
-  );
+  // The answers as one text per response, as the export reads them (db/responses.ts); rows as arrays (raw), not objects.
+  const after = conn
+    .prepare<[number, number], StoredAnswers>(`SELECT r.id, ${ANSWERS_TEXT} FROM responses r WHERE r.id > ? ORDER BY r.id LIMIT ?`)
+    .raw();
+  const unclassifiedAfter = conn
+    .prepare<[{ version: string; afterId: number; limit: number }], StoredAnswers>(
+      `SELECT r.id, ${ANSWERS_TEXT} FROM responses r
+        WHERE NOT EXISTS (SELECT 1 FROM classifications c WHERE c.response_id = r.id AND c.rule_version = @version)
+          AND r.id > @afterId
+        ORDER BY r.id LIMIT @limit`,
+    )
+    .raw();
+  // A batch's rows a few hundred to a statement: see multi-row-insert.ts.
+  const upsert = multiRowInsert(conn, {
+    head: 'INSERT INTO classifications (response_id, rule_version, segment, reasons, svart_sarbar)',
+    columns: 5,
+    tail: 'ON CONFLICT (response_id, rule_version) DO UPDATE SET segment = excluded.segment, reasons = excluded.reasons, svart_sarbar = excluded.svart_sarbar',
+    maxRows: 200,
+  });
   const missing = conn.prepare<[string], number>(
     `SELECT count(*) FROM responses r
       WHERE NOT EXISTS (SELECT 1 FROM classifications c WHERE c.response_id = r.id AND c.rule_version = ?)`,
@@ -47,7 +50,9 @@ export function classificationStore(conn: Connection) {
     'SELECT rule_version AS ruleVersion, count(*) AS responses FROM classifications GROUP BY rule_version ORDER BY rule_version',
   );
   const write = conn.transaction((version: string, rows: readonly NewClassification[]) => {
-    for (const r of rows) upsert.run(r.responseId, version, r.segment, r.reasons, r.svartSarbar ? 1 : 0);
+    const values: Array<string | number> = [];
+    for (const r of rows) values.push(r.responseId, version, r.segment, r.reasons, r.svartSarbar ? 1 : 0);
+    upsert.run(values);
   });
 
   return {
@@ -56,10 +61,9 @@ export function classificationStore(conn: Connection) {
      * only those without a classification under `version`.
      */
     batch(options: { afterId: number; limit: number; onlyMissing?: string }): StoredAnswers[] {
-      const rows = options.onlyMissing
+      return options.onlyMissing
         ? unclassifiedAfter.all({ version: options.onlyMissing, afterId: options.afterId, limit: options.limit })
         : after.all(options.afterId, options.limit);
-      return rows.map((row) => ({ id: row.id, pairs: JSON.parse(row.pairs) as AnswerPair[] }));
     },
     /** Writes (or replaces) a batch's classifications under `version`, in one transaction. */
     write: (version: string, rows: readonly NewClassification[]): void => write(version, rows),

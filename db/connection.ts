@@ -95,6 +95,9 @@ const errorCode = (err: unknown): string =>
 /** Another connection holds the lock (SQLITE_BUSY, SQLITE_LOCKED and their extended codes). */
 export const isLockError = (err: unknown): boolean => /^SQLITE_(BUSY|LOCKED)/.test(errorCode(err));
 
+/** A UNIQUE constraint refused a row: someone else took the name in the same moment. */
+export const isUniqueViolation = (err: unknown): boolean => errorCode(err) === 'SQLITE_CONSTRAINT_UNIQUE';
+
 /**
  * The database is there but cannot take a write or a read just now: locked,
  * disk full, read-only, an I/O error, or the file gone. Requests that meet one

@@ -5,7 +5,7 @@
 // server running it keeps answering.
 import type { ClassificationStore } from '../db/classifications.ts';
 import { classify, type SegmentRule } from './survey/classify.ts';
-import { answersReader } from './survey/response-row.ts';
+import { answersTextReader } from './survey/response-row.ts';
 import { segmentReasons } from './survey/submission.ts';
 import type { Instrument } from './survey/types.ts';
 
@@ -29,9 +29,11 @@ export async function reclassify(
     readonly progress?: (done: number) => void;
     /** What to wait for between batches; the default lets pending I/O run first. */
     readonly pause?: () => Promise<void>;
+    /** Waited for before each batch is written: in the server, the write lock without blocking (middleware/write-gate.ts). */
+    readonly beforeWrite?: () => Promise<void>;
   } = {},
 ): Promise<ReclassifyResult> {
-  const readAnswers = answersReader(instrument);
+  const readAnswers = answersTextReader(instrument);
   const limit = options.batchSize ?? RECLASSIFY_BATCH;
   const pause = options.pause ?? (() => new Promise<void>((resolve) => setImmediate(resolve)));
   let afterId = 0;
@@ -39,10 +41,11 @@ export async function reclassify(
   for (;;) {
     const batch = store.batch({ afterId, limit, ...(options.all ? {} : { onlyMissing: rule.version }) });
     if (batch.length === 0) break;
+    await options.beforeWrite?.();
     store.write(
       rule.version,
-      batch.map(({ id, pairs }) => {
-        const classification = classify(readAnswers(pairs), rule);
+      batch.map(([id, answers]) => {
+        const classification = classify(readAnswers(answers), rule);
         return {
           responseId: id,
           segment: classification.segment,
@@ -52,7 +55,7 @@ export async function reclassify(
       }),
     );
     done += batch.length;
-    afterId = batch.at(-1)!.id;
+    afterId = batch.at(-1)![0];
     options.progress?.(done);
     await pause();
   }

@@ -28,14 +28,17 @@ export function osloDate(at: Date): string {
   return osloDay.format(at);
 }
 
-/** Milliseconds from `now` to the next midnight in Oslo (23:00 or 22:00 UTC, by the season). */
-export function msUntilNextOsloMidnight(now: Date): number {
-  const tomorrow = addDays(osloDate(now), 1);
-  const utcMidnight = Date.parse(`${tomorrow}T00:00:00Z`);
+/** The moment a day begins in Oslo (23:00 or 22:00 UTC the day before, by the season). */
+export function osloMidnight(date: string): Date {
+  const utcMidnight = Date.parse(`${date}T00:00:00Z`);
   const HOUR = 60 * 60_000;
-  // Oslo is one or two hours ahead of UTC: its midnight is the earlier of these that is already tomorrow there.
-  const at = [utcMidnight - 2 * HOUR, utcMidnight - HOUR].find((t) => osloDate(new Date(t)) === tomorrow) ?? utcMidnight;
-  return Math.max(0, at - now.getTime());
+  // Oslo is one or two hours ahead of UTC: its midnight is the earlier of these that is already that day there.
+  return new Date([utcMidnight - 2 * HOUR, utcMidnight - HOUR].find((t) => osloDate(new Date(t)) === date) ?? utcMidnight);
+}
+
+/** Milliseconds from `now` to the next midnight in Oslo. */
+export function msUntilNextOsloMidnight(now: Date): number {
+  return Math.max(0, osloMidnight(addDays(osloDate(now), 1)).getTime() - now.getTime());
 }
 
 /** The app's clock; tests pass a fake one. */

@@ -37,7 +37,7 @@ async function main(argv: string[]): Promise<string> {
         }
       },
     });
-    auditLog.record({ at: systemClock(), event: 'reclassified', detail: `${result.ruleVersion}: ${result.responses}`, via: 'cli' });
+    auditLog.record({ at: systemClock(), event: 'reclassified', detail: result.ruleVersion, via: 'cli' });
     return `Classified ${result.responses} responses under ${result.ruleVersion}.`;
   });
 }

@@ -6,6 +6,7 @@ import { newRound, roundSlug } from '../rounds/form.ts';
 import { translator, type MessageKey } from '../i18n/messages.ts';
 import { LANGUAGES } from '../survey/types.ts';
 import { osloDate, systemClock } from '../time.ts';
+import { openRound } from '../rounds/actions.ts';
 import { commandLine, Refusal, runCommand, withStores } from './command.ts';
 
 const USAGE = `Usage, in the app folder with the server's DATA_DIR:
@@ -69,10 +70,7 @@ async function main(argv: string[]): Promise<string> {
         return `Closed round ${round.slug}; nobody can answer it now.`;
       }
       case 'open': {
-        db.conn.transaction(() => {
-          rounds.open(round.slug, today);
-          auditLog.record({ at: now, event: 'round_opened', roundId: round.id, via: 'cli' });
-        })();
+        db.conn.transaction(() => openRound({ rounds, auditLog }, round, today, { at: now, via: 'cli' }))();
         return `Opened round ${round.slug}; citizens can answer from today.`;
       }
       default:

@@ -6,7 +6,7 @@ import type { Round } from '../../db/rounds.ts';
 import { firstUnanswered } from '../survey/pages.ts';
 import type { Answers, Instrument, Language } from '../survey/types.ts';
 import type { Services } from './services.ts';
-import { offeredLanguages, roundPhase, type RoundPhase } from '../rounds/phase.ts';
+import { offeredLanguages, roundPhase, takesPaperForms, type RoundPhase } from '../rounds/phase.ts';
 import { osloDate } from '../time.ts';
 import { readableDate } from './dates.ts';
 import { isSafeMethod } from './methods.ts';
@@ -72,9 +72,10 @@ export function loadRound(services: Services, render: RenderPage, options: { pap
     if (req.query['kiosk'] === '1' && !req.session.data.kiosk) req.session.update({ kiosk: true });
     // Every citizen page may show answers, so nothing is cached (shared/contract.md).
     res.set('Cache-Control', 'no-store');
-    const phase = roundPhase(round, osloDate(services.clock()));
+    const today = osloDate(services.clock());
+    const phase = roundPhase(round, today);
     // Staff may key a paper form dated inside the round after its days are over.
-    const allowed = options.paperForms ? phase !== 'upcoming' : phase === 'open';
+    const allowed = options.paperForms ? takesPaperForms(round, today, services.config.responseRetentionDays) : phase === 'open';
     if (!allowed && phase !== 'open') return render(req, res, phasePage(req, res, round, phase));
     res.locals.sessionControls = () => sessionControls(services, req, res, round);
     next();

@@ -8,7 +8,7 @@ import type { Round } from '../../db/rounds.ts';
 import { readAnswers } from '../survey/stored-answers.ts';
 import { LANGUAGES, type Language } from '../survey/types.ts';
 import { osloDate } from '../time.ts';
-import { roundPhase } from '../rounds/phase.ts';
+import { roundPhase, takesPaperForms } from '../rounds/phase.ts';
 import { requireRole } from './auth.ts';
 import { continuePath, roundPaths } from './round-pages.ts';
 import type { Services } from './services.ts';
@@ -40,7 +40,7 @@ interface StartForm {
 }
 
 export function staffRouter(services: Services, render: RenderPage): Router {
-  const { stores, instrument, clock } = services;
+  const { stores, instrument, clock, config } = services;
   const router = Router();
   router.use('/staff', requireRole(render, 'staff'));
 
@@ -49,9 +49,8 @@ export function staffRouter(services: Services, render: RenderPage): Router {
     const today = osloDate(clock());
     return stores.rounds
       .all()
-      .map((r) => ({ ...r, phase: roundPhase(r, today) }))
-      .filter((r) => r.phase !== 'upcoming')
-      .map(({ phase, ...r }) => ({ ...r, paperOnly: phase !== 'open' }));
+      .filter((r) => takesPaperForms(r, today, config.responseRetentionDays))
+      .map((r) => ({ ...r, paperOnly: roundPhase(r, today) !== 'open' }));
   };
 
   const renderStaff = async (

@@ -29,7 +29,7 @@ export const roundSlug = z.preprocess(
     .max(SLUG_MAX, key('rounds.slugLong'))
     .regex(SLUG, key('rounds.slugShape'))
     // /admin/rounds/new is the form for a new round.
-    .refine((slug) => !RESERVED_SLUGS.includes(slug), key('rounds.slugTaken')),
+    .refine((slug) => !RESERVED_SLUGS.includes(slug), key('rounds.slugReserved')),
 );
 
 const details = z

@@ -2,12 +2,15 @@
 // calendar days, both inclusive: shared/contract.md). Pure.
 import type { Language } from '../survey/types.ts';
 import { LANGUAGES } from '../survey/types.ts';
+import { retentionCutoff } from '../time.ts';
 
 export interface RoundDays {
   readonly status: 'open' | 'closed';
   readonly opensDate: string | null;
   readonly closesDate: string | null;
   readonly closedDate: string | null;
+  /** The day the round was made: no form of it is older. */
+  readonly createdDate: string;
 }
 
 /**
@@ -39,14 +42,29 @@ export const acceptsAnswers = (round: RoundDays, today: string): boolean => roun
 export function acceptsPaperDated(round: RoundDays, date: string, today: string): boolean {
   const days = paperDays(round);
   if (date > today) return false;
-  if (days.opensDate !== null && date < days.opensDate) return false;
+  if (date < days.opensDate) return false;
   return days.closesDate === null || date <= days.closesDate;
 }
 
-/** The days a paper form of the round may be dated: its first day to the earlier of its closing day and the day it was closed. */
-export function paperDays(round: RoundDays): { readonly opensDate: string | null; readonly closesDate: string | null } {
+/**
+ * The days a paper form of the round may be dated: from its first day (or the
+ * day it was made) to the earlier of its closing day and the day it was closed.
+ */
+export function paperDays(round: RoundDays): { readonly opensDate: string; readonly closesDate: string | null } {
   const last = [round.closesDate, round.closedDate].filter((d): d is string => d !== null).sort()[0] ?? null;
-  return { opensDate: round.opensDate, closesDate: last };
+  return { opensDate: round.opensDate ?? round.createdDate, closesDate: last };
+}
+
+/**
+ * Whether staff may key paper forms of the round today: from its opening, and
+ * after it closed until its responses' retention runs out (a form keyed later
+ * would be deleted at the next cleanup).
+ */
+export function takesPaperForms(round: RoundDays, today: string, retentionDays: number | undefined): boolean {
+  const phase = roundPhase(round, today);
+  if (phase === 'upcoming') return false;
+  if (phase !== 'closed' || retentionDays === undefined || round.closedDate === null) return true;
+  return round.closedDate >= retentionCutoff(today, retentionDays);
 }
 
 /** The languages a round offers, in the questionnaire's order. */

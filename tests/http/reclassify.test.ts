@@ -87,6 +87,7 @@ describe('reclassification under a new rule version', { timeout: 60_000 }, () =>
     expect(new Set(csv.rows.map((r) => r['rule_version']))).toEqual(new Set([RULE_80.version]));
     const audit = await admin.visit('/admin/audit?kind=data');
     const [entry] = audit.html.querySelectorAll('main table')[0]!.querySelectorAll('tbody tr').map((tr) => tr.querySelectorAll('td').map((td) => td.textContent.trim()));
-    expect(entry?.slice(2, 5)).toEqual(['kari.admin', '', `${RULE_80.version}: ${RESPONSES}`]);
+    // The rule version only: a count of all responses at a timed moment would split response ids at that second.
+    expect(entry?.slice(2, 5)).toEqual(['kari.admin', '', RULE_80.version]);
   });
 });

@@ -178,11 +178,30 @@ describe('a citizen', () => {
     expect(undated.status).toBe(400);
     expect(undated.html.querySelector('.error-summary a')?.getAttribute('href')).toBe('#paper_form_date');
     const late = await admin.post('/staff/paper/ferdig', { ...form, paper_form_date: '2026-11-23' });
-    expect(late.html.querySelector('.error-summary a')?.textContent).toBe(nb('paper.dateOutside', { days: 'Til 22. november 2026' }));
+    expect(late.html.querySelector('.error-summary a')?.textContent).toBe(nb('paper.dateOutside', { days: '1. november 2026 – 22. november 2026' }));
     const inside = await admin.post('/staff/paper/ferdig', { ...form, paper_form_date: '2026-11-20' });
     expect(inside.status).toBe(303);
     const stored = target.db.conn.prepare("SELECT submitted_date, mode FROM responses WHERE paper_form_number = 'P-1'").get();
     expect(stored).toEqual({ submitted_date: '2026-11-20', mode: 'paper' });
+  });
+
+  it('stays open to paper forms after closing only while its responses are kept', async () => {
+    const kept = await testApp({ env: { RESPONSE_RETENTION_DAYS: '30' } });
+    try {
+      for (const [slug, closed] of [['nylig', '2026-11-20'], ['lenge-siden', '2026-09-01']] as const) {
+        kept.stores.rounds.create({ slug, title: slug, organisation: 'Eksempel kommune', mainLanguage: 'nb', createdDate: '2026-08-01' });
+        kept.stores.rounds.close(slug, closed);
+      }
+      const admin = await signedInAdmin(kept);
+      const offered = (await admin.visit('/staff')).html.querySelectorAll('input[name="round"]').map((i) => i.getAttribute('value'));
+      expect(offered).toContain('nylig');
+      // Keyed now, its form would go at the next cleanup: 30 days after 1 September have passed.
+      expect(offered).not.toContain('lenge-siden');
+      expect((await admin.visit('/staff/paper/lenge-siden')).status).toBe(410);
+      expect((await admin.visit('/staff/paper/nylig')).pageId).toBe('paper-entry');
+    } finally {
+      kept.close();
+    }
   });
 
   it('gets only the languages a round offers', async () => {

@@ -42,6 +42,10 @@ describe('an API token', () => {
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(res.headers['set-cookie']).toBeUndefined();
     expect(res.text.split('\r\n')[0]).toMatch(/^response_id,round,language,mode,/);
+    // Who keyed each response is for a signed-in admin only.
+    const staff = await bearer('/admin/rounds/demo/export.csv?staff=1', token);
+    expect(staff.status).toBe(403);
+    expect(staff.text).toBe(`${nb('api.noStaffColumns')}\n`);
   });
 
   it('opens no page, no user admin and no other admin action, even for an admin-made token', async () => {
@@ -76,7 +80,9 @@ describe('an API token', () => {
     expect(refused.text).toBe(`${nb('api.unauthorized')}\n`);
     expect((await bearer('/admin/rounds/demo/export.csv', `dus_${'A'.repeat(43)}`)).status).toBe(401);
     expect((await bearer('/admin/rounds/demo/export.csv', 'not-a-token')).status).toBe(401);
-    expect((await request(target.app).get('/admin/rounds/demo/export.csv').set('Authorization', 'Basic a2FyaTpwdw==')).status).toBe(401);
+    // Another scheme is not a token (a proxy in front may pass on its own Basic credentials): no session, so to /login.
+    const basic = await request(target.app).get('/admin/rounds/demo/export.csv').set('Authorization', 'Basic a2FyaTpwdw==');
+    expect(basic).toMatchObject({ status: 303, headers: { location: '/login' } });
   });
 
   it('has its own rate limit, counted per token even when requests come all at once', async () => {
@@ -91,6 +97,17 @@ describe('an API token', () => {
     const other = await makeToken(admin, 'Rolig verktøy');
     expect((await bearer('/admin/rounds/demo/codebook.csv', other)).status).toBe(200);
     expect((await admin.agent.get('/admin/rounds/demo/codebook.csv')).status).toBe(200);
+  });
+
+  it('answers HEAD with the file’s headers, neither reading nor counting the data', async () => {
+    const admin = await signedInAdmin(target);
+    const token = await makeToken(admin, 'Bare sjekk');
+    const counted = () => target.db.conn.prepare('SELECT coalesce(sum(times), 0) FROM data_access_days').pluck().get();
+    const before = counted();
+    const res = await request(target.app).head('/admin/rounds/demo/export.xlsx').set('Authorization', `Bearer ${token}`);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="demo-2026-11-23\.xlsx"$/);
+    expect(counted()).toBe(before);
   });
 
   it('leaves its name, maker and every use in the audit log, dated, never timed', async () => {

@@ -17,6 +17,7 @@ import type { RenderPage } from '../views.ts';
 import { noteExport } from './access.ts';
 import { codebookPage } from './codebook-page.ts';
 import { adminPaths } from './paths.ts';
+import { waitForWriteLock } from '../middleware/write-gate.ts';
 
 /** The address of a round's file or page. */
 export const exportPath = (round: Pick<Round, 'slug'>, file: string): string => `/admin/rounds/${round.slug}/${file}`;
@@ -62,14 +63,24 @@ export function exportRouter(services: Services): Router {
     }
     // Labels only when asked for: the codes file is what scripts read.
     const labels = req.query['labels'] === '1' || asked !== undefined;
-    // Who keyed or helped with each response is left out unless asked for (issue 5, point 2).
-    const codebook = buildCodebook(instrument, { staffColumns: req.query['staff'] === '1', rule });
+    // Who keyed or helped with each response is left out unless asked for (issue 5, point 2),
+    // and only a signed-in admin may ask: a token's tool gets no staff member's id.
+    const staffColumns = req.query['staff'] === '1';
+    if (staffColumns && req.apiToken) {
+      res.status(403).type('text/plain').send(`${res.locals.t('api.noStaffColumns')}\n`);
+      return;
+    }
+    const codebook = buildCodebook(instrument, { staffColumns, rule });
     const now = clock();
-    noteExport(services, req, round, format.file);
     res.set({
       'Content-Type': format.contentType,
       'Content-Disposition': `attachment; filename="${round.slug}-${osloDate(now)}${format.suffix}"`,
     });
+    // A HEAD asks whether the file is there, not for the data: nothing is read, nothing is counted.
+    if (req.method === 'HEAD') return void res.end();
+    // Counting the download is a write: it waits for the lock like a form post does.
+    await waitForWriteLock(db.conn);
+    noteExport(services, req, round, `${format.file}${staffColumns ? '+staff' : ''}`);
     const file = format.write({ codebook, rows: () => responses(round), language: asked ?? round.mainLanguage, labels, now });
     try {
       await pipeline(file, res);

@@ -18,7 +18,7 @@ import { usersRouter } from './users.ts';
 export function adminRouter(services: Services, render: RenderPage): Router {
   const router = Router();
   const adminOnly = requireRole(render, 'admin');
-  router.use(apiTokenAccess({ tokens: services.stores.apiTokens, clock: services.clock, files: TOKEN_FILES }));
+  router.use(apiTokenAccess({ tokens: services.stores.apiTokens, clock: services.clock, conn: services.db.conn, files: TOKEN_FILES }));
   router.use('/admin', (req, res, next) => (req.apiToken ? next() : adminOnly(req, res, next)));
   router.use(exportRouter(services));
   router.use(codebookPageRouter(services, render));

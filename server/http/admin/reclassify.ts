@@ -4,14 +4,18 @@
 // on answering; the page shows how far it has come.
 import { Router } from 'express';
 import { reclassify } from '../../reclassify.ts';
+import { waitForWriteLock } from '../middleware/write-gate.ts';
 import type { Services } from '../services.ts';
 import type { RenderPage } from '../views.ts';
 import { adminPaths } from './paths.ts';
 
+/** How long a batch waits for another program's write lock before the job stops as failed. */
+const LOCK_WAIT_MS = 30_000;
+
 type Job = { readonly state: 'running'; done: number } | { readonly state: 'finished'; readonly done: number } | { readonly state: 'failed' };
 
 export function reclassifyRouter(services: Services, render: RenderPage): Router {
-  const { stores, instrument, rule, clock, log } = services;
+  const { stores, instrument, rule, clock, log, db } = services;
   const router = Router();
   // One at a time: a second press while one runs only shows its progress.
   let job: Job | undefined;
@@ -41,10 +45,15 @@ export function reclassifyRouter(services: Services, render: RenderPage): Router
       const all = (req.body as Record<string, unknown> | undefined)?.['all'] === '1';
       const current: Job = { state: 'running', done: 0 };
       job = current;
-      reclassify(stores.classifications, instrument, rule, { all, progress: (done) => (current.done = done) }).then(
+      reclassify(stores.classifications, instrument, rule, {
+        all,
+        progress: (done) => (current.done = done),
+        // A command-line tool holding the lock (a backup, another reclassification) is waited for, not failed on.
+        beforeWrite: () => waitForWriteLock(db.conn, LOCK_WAIT_MS),
+      }).then(
         (result) => {
           job = { state: 'finished', done: result.responses };
-          stores.auditLog.record({ at: clock(), event: 'reclassified', actorId: user.id, detail: `${result.ruleVersion}: ${result.responses}`, via: 'web' });
+          stores.auditLog.record({ at: clock(), event: 'reclassified', actorId: user.id, detail: result.ruleVersion, via: 'web' });
         },
         (err: unknown) => {
           job = { state: 'failed' };

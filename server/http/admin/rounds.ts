@@ -2,6 +2,7 @@
 // page with every download, editing its details, and opening and closing it.
 // Every change goes to the audit log with the admin who made it.
 import { Router, type Request, type Response } from 'express';
+import { isUniqueViolation } from '../../../db/connection.ts';
 import type { Round } from '../../../db/rounds.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { fieldErrors, newRound, roundDetails, ROUND_FIELDS, type RoundField } from '../../rounds/form.ts';
@@ -14,7 +15,8 @@ import type { Services } from '../services.ts';
 import { LANGUAGE_NAMES, messagePage, type ErrorItem, type RenderPage } from '../views.ts';
 import { EXPORT_FORMATS } from '../../export/formats.ts';
 import { exportPath } from './exports.ts';
-import { adminPaths, describeChanges } from './paths.ts';
+import { describeChanges, openRound } from '../../rounds/actions.ts';
+import { adminPaths } from './paths.ts';
 import { posterPaths } from './posters.ts';
 
 export const PHASE_TEXT = {
@@ -111,10 +113,16 @@ export function roundsRouter(services: Services, render: RenderPage): Router {
     if (!parsed.success) return renderForm(req, res, 400, form, fieldErrors(parsed.error));
     const { slug, ...details } = parsed.data;
     if (stores.rounds.slugTaken(slug)) return renderForm(req, res, 400, form, { slug: 'rounds.slugTaken' });
-    db.conn.transaction(() => {
-      const roundId = stores.rounds.create({ slug, ...details, createdDate: today() });
-      stores.auditLog.record({ at: clock(), event: 'round_created', actorId: res.locals.user.id, roundId, via: 'web' });
-    })();
+    try {
+      db.conn.transaction(() => {
+        const roundId = stores.rounds.create({ slug, ...details, createdDate: today() });
+        stores.auditLog.record({ at: clock(), event: 'round_created', actorId: res.locals.user.id, roundId, via: 'web' });
+      })();
+    } catch (err) {
+      // Taken in the same moment (another admin, or the command line).
+      if (isUniqueViolation(err)) return renderForm(req, res, 400, form, { slug: 'rounds.slugTaken' });
+      throw err;
+    }
     res.redirect(303, `${adminPaths.round({ slug })}?done=created`);
   });
 
@@ -129,7 +137,8 @@ export function roundsRouter(services: Services, render: RenderPage): Router {
   router.get(adminPaths.round({ slug: ':slug' }), async (req, res) => {
     const { t, lang, round } = res.locals;
     const phase = roundPhase(round, today());
-    const done = DONE_TEXT[String(req.query['done']) as keyof typeof DONE_TEXT];
+    const asked = String(req.query['done']);
+    const done = Object.hasOwn(DONE_TEXT, asked) ? DONE_TEXT[asked as keyof typeof DONE_TEXT] : undefined;
     await render(req, res, {
       view: 'admin/round',
       title: round.title,
@@ -141,8 +150,9 @@ export function roundsRouter(services: Services, render: RenderPage): Router {
         phase: t(PHASE_TEXT[phase]),
         days: roundDays(round, lang, t),
         closedOn: round.closedDate ? readableDate(round.closedDate, lang) : null,
-        languages: offeredLanguages(round).map((l) => LANGUAGE_NAMES[l]).join(', '),
-        mainLanguage: LANGUAGE_NAMES[round.mainLanguage],
+        // Each language named in itself, marked with its language (R6).
+        languages: offeredLanguages(round).map((l) => ({ lang: l, name: LANGUAGE_NAMES[l] })),
+        mainLanguage: { lang: round.mainLanguage, name: LANGUAGE_NAMES[round.mainLanguage] },
         responseCount: stores.rounds.listWithCounts().find((r) => r.id === round.id)?.responseCount ?? 0,
         citizenHref: roundPaths.start(round),
         kioskHref: `${roundPaths.start(round)}?kiosk=1`,
@@ -196,10 +206,7 @@ export function roundsRouter(services: Services, render: RenderPage): Router {
 
   router.post(adminPaths.openRound({ slug: ':slug' }), async (req, res) => {
     const { round, user } = res.locals;
-    db.conn.transaction(() => {
-      const days = stores.rounds.open(round.slug, today());
-      stores.auditLog.record({ at: clock(), event: 'round_opened', actorId: user.id, roundId: round.id, detail: days ? describeChanges(round, { ...round, ...days }).join(', ') || null : null, via: 'web' });
-    })();
+    openRound(stores, round, today(), { at: clock(), actorId: user.id, via: 'web' });
     res.redirect(303, `${adminPaths.round(round)}?done=opened`);
   });
 

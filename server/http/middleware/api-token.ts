@@ -11,6 +11,8 @@ import type { MessageKey } from '../../i18n/messages.ts';
 import type { Clock } from '../../time.ts';
 import { osloDate } from '../../time.ts';
 import { isSafeMethod } from '../methods.ts';
+import { waitForWriteLock } from './write-gate.ts';
+import type { Connection } from '../../../db/connection.ts';
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace -- Express declares its request type this way.
@@ -25,7 +27,7 @@ declare global {
 /** Requests per token per minute: a BI tool's refresh fetches a handful of files. */
 export const TOKEN_REQUESTS_PER_MINUTE = 60;
 
-const BEARER = /^Bearer[ ]+(\S+)$/i;
+const BEARER = /^Bearer[ ]+(\S*)$/i;
 const DATA_PATH = /^\/admin\/rounds\/[a-z0-9-]+\/([A-Za-z0-9.]+)$/;
 
 /** The file a path names under a round (`export.csv` of `/admin/rounds/demo/export.csv`), if it names one. */
@@ -40,6 +42,7 @@ function refuse(res: Response, status: 401 | 403 | 429, key: MessageKey): void {
 export function apiTokenAccess(options: {
   readonly tokens: ApiTokenStore;
   readonly clock: Clock;
+  readonly conn: Connection;
   /** The file names under a round a token may fetch (export.csv, report.csv, …). */
   readonly files: ReadonlySet<string>;
 }) {
@@ -53,18 +56,21 @@ export function apiTokenAccess(options: {
   });
 
   return (req: Request, res: Response, next: NextFunction): void => {
-    const header = req.get('authorization');
-    if (header === undefined || !/^\/admin(\/|$)/.test(req.path)) return next();
-    const match = BEARER.exec(header);
-    const token = match?.[1] && looksLikeApiToken(match[1]) ? options.tokens.live(hashApiToken(match[1])) : undefined;
+    // Only the Bearer scheme is ours: Basic credentials a proxy in front passes on are not a token.
+    const match = BEARER.exec(req.get('authorization') ?? '');
+    if (!match || !/^\/admin(\/|$)/.test(req.path)) return next();
+    const token = looksLikeApiToken(match[1]!) ? options.tokens.live(hashApiToken(match[1]!)) : undefined;
     if (token) req.apiToken = { id: token.id, name: token.name };
     // Unknown tokens are counted too, per address, so guessing is as slow as using.
     limiter(req, res, () => {
       if (!token) return refuse(res, 401, 'api.unauthorized');
       const file = roundFile(req.path);
       if (!isSafeMethod(req.method) || file === undefined || !options.files.has(file)) return refuse(res, 403, 'api.dataOnly');
-      options.tokens.markUsed(token.id, osloDate(options.clock()));
-      next();
+      // Noting the use is a write: it waits for the lock like a form post does (middleware/write-gate.ts).
+      waitForWriteLock(options.conn).then(() => {
+        options.tokens.markUsed(token.id, osloDate(options.clock()));
+        next();
+      }, next);
     });
   };
 }
