@@ -110,6 +110,24 @@ describe('an API token', () => {
     expect(counted()).toBe(before);
   });
 
+  it('leaves no timed line in the request log for a download: it is counted with the day’s requests', async () => {
+    const logged = await testApp({ captureLog: true });
+    try {
+      const admin = await signedInAdmin(logged);
+      const token = await makeToken(admin, 'Loggsjekk');
+      expect((await request(logged.app).get('/admin/rounds/demo/export.csv').set('Authorization', `Bearer ${token}`)).status).toBe(200);
+      expect((await admin.agent.get('/admin/rounds/demo/export.xlsx')).status).toBe(200);
+      const lines = () => logged.logLines.map((line) => JSON.parse(line) as { path?: string; msg: string; families?: Record<string, unknown> });
+      expect(lines().filter((line) => line.path?.includes('/export.'))).toEqual([]);
+      // Pages of the admins are still logged one by one: they act under their own names.
+      expect(lines().some((line) => line.path === '/admin/tokens')).toBe(true);
+      logged.flushRequestLog();
+      expect(JSON.stringify(lines().at(-1))).toContain('data');
+    } finally {
+      logged.close();
+    }
+  });
+
   it('leaves its name, maker and every use in the audit log, dated, never timed', async () => {
     const admin = await signedInAdmin(target);
     const token = await makeToken(admin, 'Revisjon');
