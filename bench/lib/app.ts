@@ -6,10 +6,11 @@
 // sources through tsx, still with NODE_ENV=production, and the results say so.
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, symlinkSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { runToEnd } from './processes.ts';
 import type { Workspace } from './workspace.ts';
+// The same free-port finder as the tests' server processes.
+import { freePort } from '../../tests/helpers/server-process.ts';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -61,15 +62,6 @@ export async function prepareApp(workspace: Workspace): Promise<{ app: AppBuild;
   return { app: ok ? fromBuild(dir) : fromSources, buildSeconds: built.wallSeconds, buildOutput: `${built.stdout}${built.stderr}` };
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 export interface Account {
   readonly username: string;

@@ -5,7 +5,7 @@
 import type { Mode } from '../../db/drafts.ts';
 import type { Round } from '../../db/rounds.ts';
 import { osloDate } from '../time.ts';
-import { toSubmission } from '../survey/submission.ts';
+import { storedClassification, toSubmission } from '../survey/submission.ts';
 import type { Answers, Language } from '../survey/types.ts';
 import type { Services } from './services.ts';
 
@@ -32,7 +32,7 @@ export function recordResponse(
   origin: ResponseOrigin,
 ): number | null {
   const { instrument, stores, db, clock } = services;
-  const { codes, classification, segmentReasons } = toSubmission(instrument, answers, services.rule);
+  const { codes, classification } = toSubmission(instrument, answers, services.rule);
   const date = osloDate(clock());
   const response = {
     roundId: round.id,
@@ -43,12 +43,7 @@ export function recordResponse(
     instrumentVersion: instrument.version,
     staffUserId: origin.staffUserId,
     codes,
-    classification: {
-      segment: classification.segment,
-      reasons: segmentReasons,
-      svartSarbar: classification.svartSarbar,
-      ruleVersion: classification.ruleVersion,
-    },
+    classification: storedClassification(classification),
   };
   return db.conn.transaction((): number | null => {
     const id =

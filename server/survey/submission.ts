@@ -32,3 +32,11 @@ export function toSubmission(instrument: Instrument, answers: Answers, rule: Seg
 /** The true criteria joined by ";" in the order age;income;labour (shared/contract.md). */
 export const segmentReasons = (classification: Classification): string =>
   CRITERIA.filter((c) => classification.reasons.includes(c)).join(';');
+
+/** A classification as it is stored beside its response, with its reasons as the export writes them. */
+export const storedClassification = (c: Classification) => ({
+  segment: c.segment,
+  reasons: segmentReasons(c),
+  svartSarbar: c.svartSarbar,
+  ruleVersion: c.ruleVersion,
+});

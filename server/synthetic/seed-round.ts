@@ -6,7 +6,7 @@ import type { Connection } from '../../db/connection.ts';
 import { responseStore, type NewResponse } from '../../db/responses.ts';
 import type { Round } from '../../db/rounds.ts';
 import { SEGMENTS, type Segment } from '../survey/classify.ts';
-import { toSubmission } from '../survey/submission.ts';
+import { storedClassification, toSubmission } from '../survey/submission.ts';
 import { DONT_KNOW, LANGUAGES, MODES, PREFER_NOT_TO_SAY, type Instrument, type Language } from '../survey/types.ts';
 import { addDays } from '../time.ts';
 import { seededRandom, type Random } from './random.ts';
@@ -109,7 +109,7 @@ export function seedRound(conn: Connection, instrument: Instrument, round: Round
   const writeOne = (): void => {
     const arrived = nextDay();
     const { person, answers } = syntheticRespondent(instrument, random);
-    const { codes, classification, segmentReasons } = toSubmission(instrument, answers);
+    const { codes, classification } = toSubmission(instrument, answers);
     // A paper form is dated the day it is keyed in: posted forms reach the office some days later.
     const keyed = person.mode === 'paper' ? Math.min(days.length - 1, arrived + random.below(7)) : arrived;
     const response: NewResponse = {
@@ -122,12 +122,7 @@ export function seedRound(conn: Connection, instrument: Instrument, round: Round
       // Made-up responses name no real staff member.
       staffUserId: null,
       codes,
-      classification: {
-        segment: classification.segment,
-        reasons: segmentReasons,
-        svartSarbar: classification.svartSarbar,
-        ruleVersion: classification.ruleVersion,
-      },
+      classification: storedClassification(classification),
     };
     if (person.mode === 'paper') {
       // A number already in the round (an earlier seed, a real form) is skipped, as staff would.
