@@ -26,7 +26,8 @@ const measurements = (responses: number): Measurement[] => [
   seedMeasurement(responses),
   // Targets from the issue: the CSV of a million responses within 10 s and 200 MB; the XLSX reported.
   exportMeasurement('export.csv', '≤ 10 s, ≤ 200 MB', { wallSeconds: 10, peakRssMb: 200 }),
-  exportMeasurement('export.xlsx', 'reported', {}),
+  // The XLSX has no time target, only flat memory: given time to finish (a million rows took 261 s here), so its peak covers every row.
+  exportMeasurement('export.xlsx', 'reported; flat memory', {}, { timeLimitMs: 360_000 }),
   reclassifyMeasurement,
 ];
 

@@ -2,9 +2,10 @@
 // Each statement costs a round trip from JS into SQLite, a bind and a reset; a
 // response has about 25 answers and a reclassified batch 2 000 rows, so one
 // statement per row made those round trips most of the seed's and the
-// reclassification's writing time (bench/: the seed's answers 1.5–1.8× faster
-// with one statement per response). Statements are prepared once per row count
-// and kept, so a count seen before costs no new prepare.
+// reclassification's writing time. Measured here: seeding 100 000 responses
+// took 26 s with one statement per answer and 17 s with one per response.
+// Statements are prepared once per row count and kept, so a count seen before
+// costs no new prepare.
 import type Database from 'better-sqlite3';
 import type { Connection } from './connection.ts';
 

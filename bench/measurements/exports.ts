@@ -1,19 +1,33 @@
 // Downloads of a round's data files by an admin (or an API token) from the
 // production server: wall time, bytes, and the server's peak resident memory.
 // Each download gets a freshly started server, so its peak (VmHWM) is its own;
-// the peak before the download (start-up and sign-in) is kept beside it.
+// the peak before the download (start-up and sign-in) is kept beside it, and
+// the server's resident memory is sampled during the download, so a file that
+// must be written in flat memory (the XLSX) shows whether it was.
 import { join } from 'node:path';
 import { startServer } from '../lib/app.ts';
 import { download, type Download } from '../lib/download.ts';
 import type { Limits, Measurement } from '../lib/measurement.ts';
-import { peakRssMb } from '../lib/processes.ts';
+import { peakRssMb, rssMb } from '../lib/processes.ts';
 import { topFunctions } from '../lib/profile.ts';
 
 /** Keeps the whole bench bounded; a download still running then is stopped and reported as far as it got. */
 const DOWNLOAD_LIMIT_MS = 150_000;
 const MB = 1024 * 1024;
+const RSS_SAMPLE_MS = 1000;
 
-export function exportMeasurement(file: string, target: string, limits: Limits): Measurement {
+/**
+ * The highest sample in each quarter of the download, in MB ("158 / 161 / 160 / 159"):
+ * flat memory gives four close figures, memory that grows with the rows a rising row.
+ */
+function byQuarter(samples: readonly number[]): string {
+  if (samples.length < 4) return samples.map((mb) => mb.toFixed(0)).join(' / ');
+  const quarter = (i: number): number[] => samples.slice(Math.floor((i * samples.length) / 4), Math.floor(((i + 1) * samples.length) / 4));
+  return [0, 1, 2, 3].map((i) => Math.max(...quarter(i)).toFixed(0)).join(' / ');
+}
+
+export function exportMeasurement(file: string, target: string, limits: Limits, options: { readonly timeLimitMs?: number } = {}): Measurement {
+  const timeLimitMs = options.timeLimitMs ?? DOWNLOAD_LIMIT_MS;
   return {
     name: `GET /admin/rounds/demo/${file}`,
     target,
@@ -28,17 +42,25 @@ export function exportMeasurement(file: string, target: string, limits: Limits):
       let got: Download | Error;
       let before: number | undefined;
       let peak: number | undefined;
+      const samples: number[] = [];
+      const sampler = setInterval(() => {
+        const mb = rssMb(server.pid);
+        if (mb !== undefined) samples.push(mb);
+      }, RSS_SAMPLE_MS);
       try {
         const headers = await bench.credentials(server);
         before = peakRssMb(server.pid);
-        got = await download(`${server.base}/admin/rounds/demo/${file}`, headers, DOWNLOAD_LIMIT_MS).catch((err: unknown) =>
+        samples.length = 0;
+        got = await download(`${server.base}/admin/rounds/demo/${file}`, headers, timeLimitMs).catch((err: unknown) =>
           err instanceof Error ? err : new Error(String(err)),
         );
         peak = peakRssMb(server.pid);
       } finally {
+        clearInterval(sampler);
         await server.stop();
       }
       const profile = bench.profile ? topFunctions(profiles, bench.app.cwd) : undefined;
+      const rss: Record<string, string> = samples.length > 0 ? { 'RSS during the download, highest per quarter (MB)': byQuarter(samples) } : {};
       const extra = { ...(profile ? { profile } : {}), ...(peak !== undefined ? { peakRssMb: peak } : {}) };
       if (got instanceof Error) return { status: 'failed', note: got.message, ...extra };
       if (got.status === 404) return { status: 'not available', note: `${file} answers 404: not there yet`, ...extra };
@@ -47,7 +69,7 @@ export function exportMeasurement(file: string, target: string, limits: Limits):
       if (!got.complete) {
         const sofar = `${(got.bytes / MB).toFixed(1)} MB${rows !== undefined ? `, ${rows} rows` : ''}`;
         const whole = rows ? `; at that pace all ${bench.responses} would take about ${Math.round((got.wallSeconds * bench.responses) / rows)} s` : '';
-        return { status: 'stopped', bytes: got.bytes, note: `stopped at the bench's limit of ${DOWNLOAD_LIMIT_MS / 1000} s, having received ${sofar}${whole}`, ...extra };
+        return { status: 'stopped', bytes: got.bytes, note: `stopped at the bench's limit of ${timeLimitMs / 1000} s, having received ${sofar}${whole}`, details: rss, ...extra };
       }
       return {
         wallSeconds: got.wallSeconds,
@@ -59,6 +81,7 @@ export function exportMeasurement(file: string, target: string, limits: Limits):
           'MB per second': Number((got.bytes / MB / got.wallSeconds).toFixed(1)),
           ...(rows !== undefined ? { 'data rows': rows } : {}),
           'content type': got.contentType,
+          ...rss,
         },
       };
     },
