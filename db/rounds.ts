@@ -84,6 +84,7 @@ export function roundStore(conn: Connection) {
       WHERE slug = ?`,
   );
   const count = conn.prepare<[], number>('SELECT count(*) FROM rounds').pluck();
+  const responseCount = conn.prepare<[number], number>('SELECT count(*) FROM responses WHERE round_id = ?').pluck();
   const slugTaken = conn.prepare<[string], number>('SELECT EXISTS (SELECT 1 FROM rounds WHERE slug = ?)').pluck();
   // Only an open round: closing again must not move the date its responses' retention counts from.
   const close = conn.prepare<[string, string]>(
@@ -106,6 +107,8 @@ export function roundStore(conn: Connection) {
     all: (): Round[] => all.all().map(fromRow),
     listWithCounts: (): RoundWithCount[] => withCounts.all().map(fromRow),
     count: (): number => count.get() ?? 0,
+    /** How many responses a round has (the index on round_id answers it). */
+    responseCount: (roundId: number): number => responseCount.get(roundId) ?? 0,
     /** Whether a round has ever had this slug (rounds are never deleted, so: is it taken for good). */
     slugTaken: (slug: string): boolean => slugTaken.get(slug) === 1,
     create(round: { slug: string; createdDate: string } & Partial<RoundDetails> & Pick<RoundDetails, 'title' | 'organisation' | 'mainLanguage'>): number {

@@ -1,12 +1,15 @@
 // The first admin door: login, logout, the rounds list, and the CSV export
 // exactly as shared/contract.md states it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { translator } from '../../server/i18n/messages.ts';
 import { instrument } from '../../server/survey/definition.ts';
 import { addUser, ADMIN, testApp, type TestApp } from '../helpers/app.ts';
 import { exportCsv, signedInAdmin } from '../helpers/admin.ts';
 import { Browser } from '../helpers/browser.ts';
 import { signedIn } from '../helpers/sign-in.ts';
 import { answerAll, OLDER_RETIRED, WORKING_ADULT } from '../helpers/survey.ts';
+
+const nb = translator('nb');
 
 let target: TestApp;
 beforeAll(async () => {
@@ -109,6 +112,8 @@ describe('rounds page', () => {
     expect(row.querySelector('th a')?.getAttribute('href')).toBe('/admin/rounds/demo');
     const roundPage = await admin.visit('/admin/rounds/demo');
     expect(roundPage.html.querySelector('main a[download][href="/admin/rounds/demo/export.csv"]')).not.toBeNull();
+    const counted = roundPage.html.querySelectorAll('.summary__row').find((row) => row.querySelector('dt')?.textContent === nb('admin.responses'));
+    expect(counted?.querySelector('dd')?.textContent).toBe(String(stored));
   });
 });
 

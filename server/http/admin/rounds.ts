@@ -153,7 +153,7 @@ export function roundsRouter(services: Services, render: RenderPage): Router {
         // Each language named in itself, marked with its language (R6).
         languages: offeredLanguages(round).map((l) => ({ lang: l, name: LANGUAGE_NAMES[l] })),
         mainLanguage: { lang: round.mainLanguage, name: LANGUAGE_NAMES[round.mainLanguage] },
-        responseCount: stores.rounds.listWithCounts().find((r) => r.id === round.id)?.responseCount ?? 0,
+        responseCount: stores.rounds.responseCount(round.id),
         citizenHref: roundPaths.start(round),
         kioskHref: `${roundPaths.start(round)}?kiosk=1`,
         editHref: adminPaths.editRound(round),
