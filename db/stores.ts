@@ -5,6 +5,7 @@ import { classificationStore } from './classifications.ts';
 import type { Connection } from './connection.ts';
 import { draftStore } from './drafts.ts';
 import { helpRequestStore } from './help-requests.ts';
+import { reportStore } from './report.ts';
 import { responseStore } from './responses.ts';
 import { roundStore } from './rounds.ts';
 import { sessionStore } from './sessions.ts';
@@ -21,5 +22,6 @@ export function createStores(conn: Connection) {
     auditLog: auditLogStore(conn),
     apiTokens: apiTokenStore(conn),
     classifications: classificationStore(conn),
+    report: reportStore(conn),
   };
 }

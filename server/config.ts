@@ -26,6 +26,8 @@ const environment = z.object({
   HELP_REQUEST_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   // Submitted responses of a closed round: after it closed. Unset: kept until deleted by hand.
   RESPONSE_RETENTION_DAYS: optional(z.coerce.number().int().min(1).max(36500)),
+  // Report cells counting fewer respondents than this are hidden (issue 14, point 3).
+  MIN_CELL: z.coerce.number().int().min(3).max(20).default(5),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
   TRUST_PROXY: z
     .enum(['0', '1', 'true', 'false'])
@@ -69,6 +71,8 @@ export interface Config {
   readonly helpRequestDays: number;
   /** Days the responses of a closed round are kept after it closed; undefined keeps them. */
   readonly responseRetentionDays?: number;
+  /** The smallest count the report shows; smaller ones are hidden with a complementary cell. */
+  readonly minCell: number;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
   /** Behind a TLS-terminating proxy: trust X-Forwarded-Proto so cookies get Secure. */
   readonly trustProxy: boolean;
@@ -111,6 +115,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     draftDays: e.DRAFT_DAYS,
     helpRequestDays: e.HELP_REQUEST_DAYS,
     ...(e.RESPONSE_RETENTION_DAYS !== undefined ? { responseRetentionDays: e.RESPONSE_RETENTION_DAYS } : {}),
+    minCell: e.MIN_CELL,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     ...(e.UUSTATUS_URL ? { uustatusUrl: e.UUSTATUS_URL } : {}),

@@ -6,6 +6,7 @@ import type { ClassificationStore } from '../../db/classifications.ts';
 import type { SurveyDatabase } from '../../db/connection.ts';
 import type { DraftStore } from '../../db/drafts.ts';
 import type { HelpRequestStore } from '../../db/help-requests.ts';
+import type { ReportStore } from '../../db/report.ts';
 import type { ResponseStore } from '../../db/responses.ts';
 import type { RoundStore } from '../../db/rounds.ts';
 import type { SessionStore } from '../../db/sessions.ts';
@@ -28,6 +29,7 @@ export interface Stores {
   readonly auditLog: AuditLogStore;
   readonly apiTokens: ApiTokenStore;
   readonly classifications: ClassificationStore;
+  readonly report: ReportStore;
 }
 
 export interface Services {

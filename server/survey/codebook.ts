@@ -59,21 +59,21 @@ export interface Codebook {
   readonly variables: readonly Variable[];
 }
 
-const LANGUAGE_LABELS: Readonly<Record<Language, Text>> = {
+export const LANGUAGE_LABELS: Readonly<Record<Language, Text>> = {
   nb: { nb: 'Bokmål', nn: 'Bokmål', en: 'Norwegian Bokmål' },
   nn: { nb: 'Nynorsk', nn: 'Nynorsk', en: 'Norwegian Nynorsk' },
   en: { nb: 'Engelsk', nn: 'Engelsk', en: 'English' },
 };
 
 // Keyed by Mode, so a new mode does not compile until it is labelled here.
-const MODE_LABELS: Readonly<Record<Mode, Text>> = {
+export const MODE_LABELS: Readonly<Record<Mode, Text>> = {
   self: { nb: 'Svarte selv på nett', nn: 'Svarte sjølv på nett', en: 'Answered online on their own' },
   assisted: { nb: 'Fikk hjelp av en ansatt', nn: 'Fekk hjelp av ein tilsett', en: 'Helped by a staff member' },
   phone: { nb: 'Telefonintervju', nn: 'Telefonintervju', en: 'Phone interview' },
   paper: { nb: 'Papirskjema', nn: 'Papirskjema', en: 'Paper form' },
 };
 
-const SEGMENT_LABELS: Readonly<Record<Segment, Text>> = {
+export const SEGMENT_LABELS: Readonly<Record<Segment, Text>> = {
   utsatt: { nb: 'Utsatt', nn: 'Utsett', en: 'At risk (utsatt)' },
   ovrige: { nb: 'Øvrig befolkning', nn: 'Resten av befolkninga', en: 'Rest of the population' },
   ukjent: { nb: 'Ukjent', nn: 'Ukjend', en: 'Unknown' },

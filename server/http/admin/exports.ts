@@ -8,6 +8,7 @@ import { iterateResponses } from '../../../db/responses.ts';
 import type { Round } from '../../../db/rounds.ts';
 import { CODEBOOK_CSV, EXPORT_FORMATS } from '../../export/formats.ts';
 import type { ExportFormat } from '../../export/format.ts';
+import { REPORT_CSV_FILE } from '../../export/report-csv.ts';
 import { buildCodebook } from '../../survey/codebook.ts';
 import type { ResponseRow } from '../../survey/response-row.ts';
 import { isLanguage, LANGUAGES, type Language } from '../../survey/types.ts';
@@ -25,8 +26,8 @@ export const exportPath = (round: Pick<Round, 'slug'>, file: string): string => 
 /** The codebook page's last address part, beside the files. */
 export const CODEBOOK_PAGE = 'codebook';
 
-/** What an API token may fetch of a round (middleware/api-token.ts): the data files, not the codebook page. */
-export const TOKEN_FILES: ReadonlySet<string> = new Set(EXPORT_FORMATS.map((format) => format.file));
+/** What an API token may fetch of a round (middleware/api-token.ts): the data files and the report's tables, not the pages. */
+export const TOKEN_FILES: ReadonlySet<string> = new Set([...EXPORT_FORMATS.map((format) => format.file), REPORT_CSV_FILE]);
 
 /** `?lang=`: absent, one of the questionnaire's languages, or wrong. */
 function askedLanguage(req: Request): Language | undefined | 'wrong' {

@@ -11,6 +11,7 @@ import { codebookPageRouter, exportRouter, TOKEN_FILES } from './exports.ts';
 import { adminHomeRouter } from './home.ts';
 import { posterRouter } from './posters.ts';
 import { reclassifyRouter } from './reclassify.ts';
+import { reportRouter } from './report.ts';
 import { roundsRouter } from './rounds.ts';
 import { tokensRouter } from './tokens.ts';
 import { usersRouter } from './users.ts';
@@ -22,6 +23,7 @@ export function adminRouter(services: Services, render: RenderPage): Router {
   router.use('/admin', (req, res, next) => (req.apiToken ? next() : adminOnly(req, res, next)));
   router.use(exportRouter(services));
   router.use(codebookPageRouter(services, render));
+  router.use(reportRouter(services, render));
   router.use(adminHomeRouter(services, render));
   router.use(roundsRouter(services, render));
   router.use(posterRouter(services, render));

@@ -18,6 +18,8 @@ import { exportPath } from './exports.ts';
 import { describeChanges, openRound } from '../../rounds/actions.ts';
 import { adminPaths } from './paths.ts';
 import { posterPaths } from './posters.ts';
+import { reportPaths } from './report.ts';
+import { REPORT_CSV_FILE } from '../../export/report-csv.ts';
 
 export const PHASE_TEXT = {
   upcoming: 'rounds.phaseUpcoming',
@@ -164,6 +166,9 @@ export function roundsRouter(services: Services, render: RenderPage): Router {
         openAction: adminPaths.openRound(round),
         posterHref: posterPaths.page(round),
         codebookHref: exportPath(round, 'codebook'),
+        reportHref: reportPaths.page(round),
+        reportCsvHref: reportPaths.csv(round),
+        reportCsvFile: REPORT_CSV_FILE,
         downloads: EXPORT_FORMATS.map((format) => ({ href: exportPath(round, format.file), file: format.file, about: format.about[lang] })),
         labelsHref: `${exportPath(round, 'export.csv')}?labels=1`,
         staffHref: `${exportPath(round, 'export.csv')}?staff=1`,
