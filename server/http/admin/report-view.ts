@@ -12,13 +12,15 @@ const LOCALE: Readonly<Record<Language, string>> = { nb: 'nb-NO', nn: 'nn-NO', e
 
 export interface NumberFormats {
   readonly percent: (share: number) => string;
+  /** A share as a number of percent, without the sign: an interval's ends. */
+  readonly points: (share: number) => string;
   readonly count: (n: number) => string;
 }
 
 export function numberFormats(lang: Language): NumberFormats {
   const percent = new Intl.NumberFormat(LOCALE[lang], { style: 'percent', maximumFractionDigits: 1 });
   const count = new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: 1 });
-  return { percent: (share) => percent.format(share), count: (n) => count.format(n) };
+  return { percent: (share) => percent.format(share), points: (share) => count.format(share * 100), count: (n) => count.format(n) };
 }
 
 export interface CellView {
@@ -122,7 +124,7 @@ function cellView(cell: Figure, weighted: boolean, formats: NumberFormats, t: Tr
     high: exact(interval.high),
     n: weighted ? exact(cell.weighted) : cell.n,
     shareText: formats.percent(cell.share),
-    intervalText: t('report.interval', { low: formats.percent(interval.low), high: formats.percent(interval.high) }),
+    intervalText: t('report.interval', { low: formats.points(interval.low), high: formats.points(interval.high) }),
     countText: t(weighted ? 'report.weightedCount' : 'report.count', { n: formats.count(weighted ? cell.weighted : cell.n) }),
   };
 }
@@ -190,7 +192,7 @@ function referenceLines(table: ReportTable, columns: readonly Column[], lang: La
       const study =
         reference.high === undefined
           ? formats.percent(reference.share)
-          : t('report.interval', { low: formats.percent(reference.share), high: formats.percent(reference.high) });
+          : t('report.interval', { low: formats.points(reference.share), high: formats.points(reference.high) });
       const what = { group: column.label[lang], answer: row.label[lang], study };
       if (!table.shown || cell.hidden || cell.interval === null || cell.share === null) {
         lines.push(t('report.referenceHidden', what));
@@ -201,7 +203,7 @@ function referenceLines(table: ReportTable, columns: readonly Column[], lang: La
         t('report.reference', {
           ...what,
           round: formats.percent(cell.share),
-          interval: t('report.interval', { low: formats.percent(cell.interval.low), high: formats.percent(cell.interval.high) }),
+          interval: t('report.interval', { low: formats.points(cell.interval.low), high: formats.points(cell.interval.high) }),
         }) +
           ' ' +
           t(verdict === 'within' ? 'report.referenceWithin' : verdict === 'above' ? 'report.referenceAbove' : 'report.referenceBelow'),
