@@ -46,9 +46,21 @@ const toAnswer = ([segment, mode, sharedDevice, ageGroup, gender, question, code
   n,
 });
 
-// The margin columns, or 0 when the counts are read without them (fewer groups, fewer rows).
-const TALLY_MARGINS = `CASE WHEN @margins THEN age_group ELSE 0 END, CASE WHEN @margins THEN gender ELSE 0 END`;
 const TALLY_WHERE = `round_id = @round AND rule_version = @rule AND (@language IS NULL OR language = @language) AND (@mode IS NULL OR mode = @mode)`;
+
+/**
+ * A tally read, grouped without the margin questions (0 for both: fewer rows,
+ * and the grouping follows the table's key, so SQLite sums as it walks it) or
+ * with them, for weighting.
+ */
+function tallyQuery(table: 'respondent_tallies' | 'answer_tallies', margins: boolean): string {
+  const groups = table === 'respondent_tallies' ? 'segment, reasons, svart_sarbar, mode, shared_device' : 'segment, mode, shared_device, question_id, code';
+  const columns = table === 'respondent_tallies' ? groups : 'segment, mode, shared_device';
+  const tail = table === 'answer_tallies' ? ', question_id, code' : '';
+  const marginColumns = margins ? 'age_group, gender' : '0, 0';
+  return `SELECT ${columns}, ${marginColumns}${tail}, sum(n) FROM ${table} WHERE ${TALLY_WHERE}
+           GROUP BY ${groups}${margins ? ', age_group, gender' : ''} HAVING sum(n) > 0`;
+}
 
 /** A margin question's code of response `r`, 0 when unanswered (as in the tallies). */
 const marginCode = (question: MarginQuestion): string =>
@@ -59,20 +71,10 @@ const RESPONSE_WHERE = `r.round_id = @round AND r.id > @after AND r.id <= @upto
   AND (@language IS NULL OR r.language = @language) AND (@mode IS NULL OR r.mode = @mode)`;
 
 export function reportStore(conn: Connection) {
-  const respondentTallies = conn
-    .prepare<[Record<string, unknown>], RespondentTuple>(
-      `SELECT segment, reasons, svart_sarbar, mode, shared_device, ${TALLY_MARGINS}, sum(n)
-         FROM respondent_tallies WHERE ${TALLY_WHERE}
-        GROUP BY 1, 2, 3, 4, 5, 6, 7 HAVING sum(n) > 0`,
-    )
-    .raw();
-  const answerTallies = conn
-    .prepare<[Record<string, unknown>], AnswerTuple>(
-      `SELECT segment, mode, shared_device, ${TALLY_MARGINS}, question_id, code, sum(n)
-         FROM answer_tallies WHERE ${TALLY_WHERE}
-        GROUP BY 1, 2, 3, 4, 5, 6, 7 HAVING sum(n) > 0`,
-    )
-    .raw();
+  const read = <Tuple>(table: 'respondent_tallies' | 'answer_tallies', margins: boolean) =>
+    conn.prepare<[Record<string, unknown>], Tuple>(tallyQuery(table, margins)).raw();
+  const respondentTallies = { plain: read<RespondentTuple>('respondent_tallies', false), margins: read<RespondentTuple>('respondent_tallies', true) };
+  const answerTallies = { plain: read<AnswerTuple>('answer_tallies', false), margins: read<AnswerTuple>('answer_tallies', true) };
   const classified = conn
     .prepare<[{ round: number; rule: string }], number>('SELECT coalesce(sum(n), 0) FROM respondent_tallies WHERE round_id = @round AND rule_version = @rule')
     .pluck();
@@ -131,10 +133,14 @@ export function reportStore(conn: Connection) {
 
   return {
     /** The round's counts from the tallies (no date filter). */
-    tally: (roundId: number, rule: string, filter: TallyFilter) => ({
-      respondents: respondentTallies.all(params(roundId, rule, filter)).map(toRespondent),
-      answers: answerTallies.all(params(roundId, rule, filter)).map(toAnswer),
-    }),
+    tally: (roundId: number, rule: string, filter: TallyFilter) => {
+      const which = filter.margins ? 'margins' : 'plain';
+      const { margins: _, ...where } = params(roundId, rule, filter);
+      return {
+        respondents: respondentTallies[which].all(where).map(toRespondent),
+        answers: answerTallies[which].all(where).map(toAnswer),
+      };
+    },
     /** How many of the round's responses have a classification under `rule`. */
     classified: (roundId: number, rule: string): number => classified.get({ round: roundId, rule }) ?? 0,
     /**

@@ -25,7 +25,7 @@ CREATE TABLE respondent_tallies (
   age_group     INTEGER NOT NULL,
   gender        INTEGER NOT NULL,
   n             INTEGER NOT NULL,
-  PRIMARY KEY (round_id, rule_version, language, mode, shared_device, segment, reasons, svart_sarbar, age_group, gender)
+  PRIMARY KEY (round_id, rule_version, segment, reasons, svart_sarbar, mode, shared_device, language, age_group, gender)
 ) WITHOUT ROWID;
 
 -- Answers: one row per combination, question and code. Code 0 counts the
@@ -43,7 +43,8 @@ CREATE TABLE answer_tallies (
   question_id   TEXT    NOT NULL,
   code          INTEGER NOT NULL,
   n             INTEGER NOT NULL,
-  PRIMARY KEY (round_id, rule_version, language, mode, shared_device, segment, age_group, gender, question_id, code)
+  -- In the order the report groups by (db/report.ts), so reading it needs no sort.
+  PRIMARY KEY (round_id, rule_version, segment, mode, shared_device, question_id, code, language, age_group, gender)
 ) WITHOUT ROWID;
 
 -- One response's contribution (`sign` 1 or -1) under one classification, as

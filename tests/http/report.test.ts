@@ -288,7 +288,7 @@ describe('the report page', () => {
     }
     expect(compared).toBeGreaterThan(150);
     // The segment view's table (the mode view has one of channel_pref too).
-    const channel = page.html.querySelector('#segment-channel_pref')!.parentNode;
+    const channel = page.html.querySelector('#segment-channel_pref')!.parentNode!;
     expect(channel.querySelector('[data-hidden-note]')?.textContent).toBe(nb('report.hiddenNote'));
     // The hidden count of 3 appears nowhere in the planted cell's place.
     const ukjentPhone = channel.querySelectorAll('tbody tr').find((tr) => tr.querySelector('th')!.textContent === 'Personlig oppmøte')!;
@@ -388,6 +388,10 @@ describe('weighting', () => {
     const [low, high] = wilsonRoots(0.3, nEff);
     expect(Number(phone.ci_low)).toBeCloseTo(low, 4);
     expect(Number(phone.ci_high)).toBeCloseTo(high, 4);
+    // A round without population figures cannot be weighted: said, not silently unweighted.
+    const refused = await admin.agent.get('/admin/rounds/demo/report.csv?weighted=1');
+    expect(refused.status).toBe(400);
+    expect(refused.text).toBe(`weighted: ${nb('report.noMargins')}\n`);
     // Unweighted, the same cell is 20 of 100.
     const plain = await reportCsv(admin, target, '/admin/rounds/vekt/report.csv');
     expect(Number(find(plain.rows, 'channel_pref', 'alle', 4).share)).toBeCloseTo(0.2, 4);
@@ -470,5 +474,27 @@ describe('the tallies', () => {
     expect(tallied.rows).toEqual(counted.rows);
     const size = (segment: string) => Number(find(tallied.rows, 'segment', 'alle', segment).n);
     expect(size('utsatt') + size('ovrige') + size('ukjent')).toBe(people.length - 20);
+  });
+});
+
+describe('the threshold', () => {
+  it('is MIN_CELL, 3 to 20: at 3, counts of 3 and 4 show and fewer cells are hidden', async () => {
+    const lower = await testApp({ env: { MIN_CELL: '3' } });
+    try {
+      store(lower, 'demo', people);
+      const reader = await signedInAdmin(lower);
+      const at3 = await reportCsv(reader, lower, '/admin/rounds/demo/report.csv');
+      const at5 = await reportCsv(admin, target, '/admin/rounds/demo/report.csv');
+      expect(at3.rows.some((r) => r.suppressed === '0' && (r.n === '3' || r.n === '4'))).toBe(true);
+      expect(at3.rows.every((r) => r.suppressed === '1' || !['1', '2'].includes(r.n))).toBe(true);
+      expect(at5.rows.every((r) => r.suppressed === '1' || !['1', '2', '3', '4'].includes(r.n))).toBe(true);
+      const hidden = (rows: readonly Row[]) => rows.filter((r) => r.suppressed === '1').length;
+      expect(hidden(at3.rows)).toBeLessThan(hidden(at5.rows));
+    } finally {
+      lower.close();
+    }
+    for (const wrong of ['2', '21', 'fem']) {
+      await expect(testApp({ env: { MIN_CELL: wrong } }), wrong).rejects.toThrow(/MIN_CELL/);
+    }
   });
 });

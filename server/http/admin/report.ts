@@ -4,7 +4,7 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { Round } from '../../../db/rounds.ts';
-import { MARGIN_QUESTIONS, WEIGHT_CAP, type MarginQuestion, type Margins } from '../../analysis/weights.ts';
+import { hasMargins, MARGIN_QUESTIONS, WEIGHT_CAP, type MarginQuestion, type Margins } from '../../analysis/weights.ts';
 import { REPORT_CSV_FILE, reportCsv } from '../../export/report-csv.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { roundReport, type ReportFilter } from '../../reports.ts';
@@ -187,6 +187,10 @@ export function reportRouter(services: Services, render: RenderPage): Router {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="${round.slug}-report-${osloDate(clock())}.csv"`,
     });
+    // A script asking for weights must not get unweighted figures without knowing.
+    if (parsed.filter.weighted && !hasMargins(stores.report.margins(round.id))) {
+      return void res.status(400).type('text/plain').send(`weighted: ${t('report.noMargins')}\n`);
+    }
     if (req.method === 'HEAD') return void res.end();
     const { report } = await build(round, parsed.filter);
     await waitForWriteLock(db.conn);
