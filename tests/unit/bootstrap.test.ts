@@ -119,6 +119,42 @@ describe('bootstrap', () => {
     ]);
     expect(db.conn.pragma('foreign_key_check')).toEqual([]);
   });
+
+  it('counts the responses of a version-6 database into the report tallies on upgrade, as counting them afresh does', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'survey-unit-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const old = new Database(join(dir, 'survey.sqlite'));
+    old.pragma('foreign_keys = ON');
+    const upTo006 = join(dir, 'migrations');
+    mkdirSync(upTo006);
+    for (const file of readdirSync(MIGRATIONS).filter((f) => /^00[1-6]_/.test(f))) copyFileSync(join(MIGRATIONS, file), join(upTo006, file));
+    migrate(old, upTo006);
+    old.exec(`INSERT INTO rounds (slug, title, organisation, created_date) VALUES ('r', 'R', 'K', '2026-01-01');
+              INSERT INTO responses (round_id, language, mode, submitted_date, instrument_version) VALUES (1, 'nb', 'self', '2026-03-01', 'v'), (1, 'nn', 'paper', '2026-03-01', 'v');
+              INSERT INTO answers (response_id, question_id, code) VALUES (1, 'age_group', 6), (1, 'gender', 1), (1, 'devices', 1), (1, 'devices', 2), (1, 'income', 9),
+                                                                         (2, 'age_group', 3), (2, 'channel_pref', 4);
+              INSERT INTO classifications (response_id, rule_version, segment, reasons, svart_sarbar) VALUES (1, 'utsatt-2022.1', 'utsatt', 'age', 0), (2, 'utsatt-2022.1', 'ukjent', '', 0);`);
+    old.close();
+    const db = openDatabase(join(dir, 'survey.sqlite'));
+    cleanups.unshift(() => db.close());
+    const rows = (sql: string) => db.conn.prepare(sql).raw().all();
+    expect(rows('SELECT segment, reasons, mode, language, age_group, gender, n FROM respondent_tallies ORDER BY segment')).toEqual([
+      ['ukjent', '', 'paper', 'nn', 3, 0, 1],
+      ['utsatt', 'age', 'self', 'nb', 6, 1, 1],
+    ]);
+    // Code 0 counts who answered a question with any code but 9: devices once, income (9) not at all.
+    expect(rows("SELECT question_id, code, n FROM answer_tallies WHERE segment = 'utsatt' ORDER BY question_id, code")).toEqual([
+      ['age_group', 0, 1],
+      ['age_group', 6, 1],
+      ['devices', 0, 1],
+      ['devices', 1, 1],
+      ['devices', 2, 1],
+      ['gender', 0, 1],
+      ['gender', 1, 1],
+      ['income', 9, 1],
+    ]);
+    expect(db.conn.pragma('foreign_key_check')).toEqual([]);
+  });
 });
 
 describe('config', () => {
