@@ -9,6 +9,7 @@ import { EXPORT_FORMATS, FILE_FORMATS } from '../../server/export/formats.ts';
 import { rString } from '../../server/export/r.ts';
 import { spssString } from '../../server/export/spss.ts';
 import { stataString } from '../../server/export/stata.ts';
+import { REPORT_CSV_FILE } from '../../server/export/report-csv.ts';
 import { README_FILE } from '../../server/export/zip.ts';
 import { CURRENT_RULE, RULE_VERSION } from '../../server/survey/classify.ts';
 import { TOKEN_FILES } from '../../server/http/admin/exports.ts';
@@ -127,9 +128,10 @@ describe('every format', () => {
     expect((await admin.get('/admin/rounds/nope/codebook')).status).toBe(404);
   });
 
-  it('lets API tokens fetch the data files, and not the codebook page', () => {
-    expect([...TOKEN_FILES]).toEqual(EXPORT_FORMATS.map((f) => f.file));
+  it('lets API tokens fetch the data files and the report tables, and not the codebook or report page', () => {
+    expect([...TOKEN_FILES]).toEqual([...EXPORT_FORMATS.map((f) => f.file), REPORT_CSV_FILE]);
     expect(TOKEN_FILES.has('codebook')).toBe(false);
+    expect(TOKEN_FILES.has('report')).toBe(false);
   });
 });
 
