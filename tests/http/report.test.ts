@@ -189,6 +189,29 @@ describe('report.csv', () => {
       expect(Number(row.n)).toBe(people.filter((p) => p.segment === segment).length);
       expect(Number(row.share)).toBeCloseTo(Number(row.n) / people.length, 4);
     }
+    // The criteria: the utsatt fixture is over 67, on a low income and retired, so meets all three;
+    // svært sårbar is utsatt with skills 1 or 2.
+    const utsatt = people.filter((p) => p.segment === 'utsatt');
+    const vulnerable = utsatt.filter((p) => p.answers['skill_self'] === 1 || p.answers['skill_self'] === 2).length;
+    for (const [code, n] of [['age', utsatt.length], ['income', utsatt.length], ['labour', utsatt.length], ['svart_sarbar', vulnerable]] as const) {
+      for (const [column, base] of [['alle', people.length], ['utsatt', utsatt.length]] as const) {
+        const row = find(rows, 'criteria', column, code);
+        expect([Number(row.n), row.suppressed], `${code} ${column}`).toEqual([n, '0']);
+        expect(Number(row.share)).toBeCloseTo(n / base, 4);
+        expect(Number(row.ci_low)).toBeCloseTo(wilsonRoots(n / base, base)[0], 4);
+      }
+    }
+    // How each segment answered: the mode table's shown cells.
+    for (const mode of ['self', 'assisted', 'phone', 'paper']) {
+      for (const column of ['alle', 'utsatt', 'ovrige', 'ukjent'] as const) {
+        const row = find(rows, 'mode', column, mode);
+        if (row.suppressed === '1') continue;
+        const inColumn = people.filter((p) => column === 'alle' || p.segment === column);
+        const n = inColumn.filter((p) => p.mode === mode).length;
+        expect(Number(row.n), `${mode} ${column}`).toBe(n);
+        expect(Number(row.ci_high)).toBeCloseTo(wilsonRoots(n / inColumn.length, inColumn.length)[1], 4);
+      }
+    }
     const under = find(rows, 'skill_group', 'utsatt', 'under');
     const low = expectedCounts(people, 'skill_self', 'utsatt', 1).n + expectedCounts(people, 'skill_self', 'utsatt', 2).n;
     expect(Number(under.n)).toBe(low);
