@@ -48,19 +48,21 @@ const toAnswer = ([segment, mode, sharedDevice, ageGroup, gender, question, code
 
 const TALLY_WHERE = `round_id = @round AND rule_version = @rule AND (@language IS NULL OR language = @language) AND (@mode IS NULL OR mode = @mode)`;
 
-/**
- * A tally read, grouped without the margin questions (0 for both: fewer rows,
- * and the grouping follows the table's key, so SQLite sums as it walks it) or
- * with them, for weighting.
- */
-function tallyQuery(table: 'respondent_tallies' | 'answer_tallies', margins: boolean): string {
-  const groups = table === 'respondent_tallies' ? 'segment, reasons, svart_sarbar, mode, shared_device' : 'segment, mode, shared_device, question_id, code';
-  const columns = table === 'respondent_tallies' ? groups : 'segment, mode, shared_device';
-  const tail = table === 'answer_tallies' ? ', question_id, code' : '';
-  const marginColumns = margins ? 'age_group, gender' : '0, 0';
-  return `SELECT ${columns}, ${marginColumns}${tail}, sum(n) FROM ${table} WHERE ${TALLY_WHERE}
-           GROUP BY ${groups}${margins ? ', age_group, gender' : ''} HAVING sum(n) > 0`;
-}
+/** Grouped without the margin questions (0 for both: fewer rows), or with them, for weighting. */
+const marginColumns = (margins: boolean): string => (margins ? 'age_group, gender' : '0, 0');
+const marginGroups = (margins: boolean): string => (margins ? ', age_group, gender' : '');
+
+const respondentQuery = (margins: boolean): string =>
+  `SELECT segment, reasons, svart_sarbar, mode, shared_device, ${marginColumns(margins)}, sum(n)
+     FROM respondent_tallies WHERE ${TALLY_WHERE}
+    GROUP BY segment, reasons, svart_sarbar, mode, shared_device${marginGroups(margins)} HAVING sum(n) > 0`;
+
+// The round's strata first (a few hundred), then their answer rows by key.
+const answerQuery = (margins: boolean): string =>
+  `SELECT segment, mode, shared_device, ${marginColumns(margins)}, a.question_id, a.code, sum(a.n)
+     FROM tally_strata s JOIN answer_tallies a ON a.stratum_id = s.id
+    WHERE ${TALLY_WHERE}
+    GROUP BY segment, mode, shared_device${marginGroups(margins)}, a.question_id, a.code HAVING sum(a.n) > 0`;
 
 /** A margin question's code of response `r`, 0 when unanswered (as in the tallies). */
 const marginCode = (question: MarginQuestion): string =>
@@ -71,10 +73,9 @@ const RESPONSE_WHERE = `r.round_id = @round AND r.id > @after AND r.id <= @upto
   AND (@language IS NULL OR r.language = @language) AND (@mode IS NULL OR r.mode = @mode)`;
 
 export function reportStore(conn: Connection) {
-  const read = <Tuple>(table: 'respondent_tallies' | 'answer_tallies', margins: boolean) =>
-    conn.prepare<[Record<string, unknown>], Tuple>(tallyQuery(table, margins)).raw();
-  const respondentTallies = { plain: read<RespondentTuple>('respondent_tallies', false), margins: read<RespondentTuple>('respondent_tallies', true) };
-  const answerTallies = { plain: read<AnswerTuple>('answer_tallies', false), margins: read<AnswerTuple>('answer_tallies', true) };
+  const read = <Tuple>(sql: string) => conn.prepare<[Record<string, unknown>], Tuple>(sql).raw();
+  const respondentTallies = { plain: read<RespondentTuple>(respondentQuery(false)), margins: read<RespondentTuple>(respondentQuery(true)) };
+  const answerTallies = { plain: read<AnswerTuple>(answerQuery(false)), margins: read<AnswerTuple>(answerQuery(true)) };
   const classified = conn
     .prepare<[{ round: number; rule: string }], number>('SELECT coalesce(sum(n), 0) FROM respondent_tallies WHERE round_id = @round AND rule_version = @rule')
     .pluck();

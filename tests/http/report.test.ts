@@ -509,8 +509,8 @@ describe('the threshold', () => {
       const at3 = await reportCsv(reader, lower, '/admin/rounds/demo/report.csv');
       const at5 = await reportCsv(admin, target, '/admin/rounds/demo/report.csv');
       expect(at3.rows.some((r) => r.suppressed === '0' && (r.n === '3' || r.n === '4'))).toBe(true);
-      expect(at3.rows.every((r) => r.suppressed === '1' || !['1', '2'].includes(r.n))).toBe(true);
-      expect(at5.rows.every((r) => r.suppressed === '1' || !['1', '2', '3', '4'].includes(r.n))).toBe(true);
+      expect(at3.rows.every((r) => r.suppressed === '1' || !['1', '2'].includes(r.n ?? ''))).toBe(true);
+      expect(at5.rows.every((r) => r.suppressed === '1' || !['1', '2', '3', '4'].includes(r.n ?? ''))).toBe(true);
       const hidden = (rows: readonly Row[]) => rows.filter((r) => r.suppressed === '1').length;
       expect(hidden(at3.rows)).toBeLessThan(hidden(at5.rows));
     } finally {

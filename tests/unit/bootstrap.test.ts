@@ -143,7 +143,7 @@ describe('bootstrap', () => {
       ['utsatt', 'age', 'self', 'nb', 6, 1, 1],
     ]);
     // Code 0 counts who answered a question with any code but 9: devices once, income (9) not at all.
-    expect(rows("SELECT question_id, code, n FROM answer_tallies WHERE segment = 'utsatt' ORDER BY question_id, code")).toEqual([
+    expect(rows("SELECT question_id, code, n FROM answer_tallies a JOIN tally_strata s ON s.id = a.stratum_id WHERE s.segment = 'utsatt' ORDER BY question_id, code")).toEqual([
       ['age_group', 0, 1],
       ['age_group', 6, 1],
       ['devices', 0, 1],
