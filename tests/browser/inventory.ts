@@ -32,6 +32,8 @@ export const PAGE_ROUTES = [
   '/account/password', // the own password, plain and in error — admin-pages.test.ts
   '/admin/rounds/:slug/poster', // the printable poster of a round in another main language — pages.test.ts
   '/admin/rounds/:slug/codebook', // every variable, code and label of the data set — admin-pages.test.ts
+  '/admin/rounds/:slug/report', // the analysis report with data, weighted, a filter in error (400) and too few responses — admin-pages.test.ts
+  '/admin/rounds/:slug/weights', // population figures for weighting, plain, in error and saved — admin-pages.test.ts
   '/tilgjengelighet', // accessibility statement — pages.test.ts
   '/personvern', // privacy — pages.test.ts
 ] as const;
@@ -48,6 +50,7 @@ export const DATA_ROUTES = [
   '/admin/rounds/:slug/export.zip',
   '/admin/rounds/:slug/qr.svg',
   '/admin/rounds/:slug/qr.png',
+  '/admin/rounds/:slug/report.csv',
 ] as const;
 
 interface Layer {

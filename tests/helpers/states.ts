@@ -5,6 +5,7 @@
 import Database from 'better-sqlite3';
 import { instrument } from '../../server/survey/definition.ts';
 import { LANGUAGES, type Language } from '../../server/survey/types.ts';
+import { seedRound } from '../../server/synthetic/seed-round.ts';
 import { signedInAdmin } from './admin.ts';
 import { addUser, ADMIN, testApp, type TestApp } from './app.ts';
 import { Browser, type Fields, type Page } from './browser.ts';
@@ -81,6 +82,10 @@ function templateOf(pageId: string | undefined): string {
       return 'admin/codebook.ejs';
     case 'admin-poster':
       return 'admin/poster.ejs';
+    case 'admin-report':
+      return 'admin/report.ejs (+ partials/report-table.ejs, partials/bar-chart.ejs, partials/chart-patterns.ejs, partials/radio-group.ejs, partials/text-field.ejs, partials/error-summary.ejs)';
+    case 'admin-weights':
+      return 'admin/weights.ejs (+ partials/text-field.ejs, partials/error-summary.ejs)';
     case 'account-password':
       return 'account/password.ejs (+ partials/error-summary.ejs)';
     default:
@@ -276,6 +281,34 @@ async function staffStates(rec: Recorder, target: TestApp, lang: Language): Prom
   rec.record(lang, 'upcoming', await new Browser(target).visit(`/s/${slug}?lang=${lang}`), { status: 200, pageId: 'upcoming' });
   rec.record(lang, 'admin-codebook', await admin.visit(`/admin/rounds/${slug}/codebook`), { status: 200, pageId: 'admin-codebook' });
   rec.record(lang, 'admin-poster', await admin.visit(`/admin/rounds/${slug}/poster`), { status: 200, pageId: 'admin-poster' });
+  // The analysis report (issue 14) over synthetic responses in this round: tables, hidden cells and
+  // charts; a filter in error; too few responses (the seeded round's last day has two); the
+  // population figures, in error and saved; then the report weighted by them.
+  seedRound(target.db.conn, instrument, target.stores.rounds.bySlug(slug)!, { count: 300, seed: 'browser' });
+  const report = `/admin/rounds/${slug}/report`;
+  const weights = `/admin/rounds/${slug}/weights`;
+  rec.record(lang, 'admin-report', await admin.visit(report), { status: 200, pageId: 'admin-report' });
+  rec.record(lang, 'admin-report/error-filter', await admin.visit(`${report}?language=xx&mode=fax&from=2026-13-45&to=2026-01-01&weighted=2`), {
+    status: 400,
+    pageId: 'admin-report',
+  });
+  const tooFew = rec.record(lang, 'admin-report/too-few', await admin.visit(`${report}?from=2027-03-31&to=2027-03-31`), {
+    status: 200,
+    pageId: 'admin-report',
+  });
+  if (!tooFew.text.includes('data-report="too-few"')) throw new Error(`state ${lang}/admin-report/too-few: the report is not the too-few one`);
+  rec.record(lang, 'admin-weights', await admin.visit(weights), { status: 200, pageId: 'admin-weights' });
+  const figures: Record<string, string> = { gender_1: '5000', gender_2: '5000' };
+  for (let code = 1; code <= 7; code++) figures[`age_group_${code}`] = '1000';
+  rec.record(lang, 'admin-weights/error-number', await admin.post(weights, { ...figures, age_group_1: 'mange', gender_2: '-5' }), {
+    status: 400,
+    pageId: 'admin-weights',
+  });
+  rec.record(lang, 'admin-weights/saved', await admin.submit(weights, figures), { status: 200, pageId: 'admin-weights' });
+  // Weighted in one language only: the same template with other figures, and the largest page there is.
+  if (lang === LANGUAGES.at(-1)) {
+    rec.record(lang, 'admin-report/weighted', await admin.visit(`${report}?weighted=1`), { status: 200, pageId: 'admin-report' });
+  }
   rec.record(lang, 'admin-tokens', await admin.visit('/admin/tokens'), { status: 200, pageId: 'admin-tokens' });
   rec.record(lang, 'admin-tokens/created', await admin.post('/admin/tokens', { name: `Token ${lang}` }), { status: 201, pageId: 'admin-tokens' });
   rec.record(lang, 'admin-tokens/error-empty', await admin.post('/admin/tokens', {}), { status: 400, pageId: 'admin-tokens' });

@@ -261,7 +261,7 @@ describe('report.csv', () => {
   it('refuses a wrong filter with a 400 in words, and changes nothing', async () => {
     const res = await admin.agent.get('/admin/rounds/demo/report.csv?from=2026-02-30');
     expect(res.status).toBe(400);
-    expect(res.text).toBe(`from: ${nb('rounds.dateShape')}\n`);
+    expect(res.text).toBe(`from: ${nb('report.fromWrong')}\n`);
     const mode = await admin.visit('/admin/rounds/demo/report?mode=bike');
     expect(mode.status).toBe(400);
     expect(mode.html.querySelectorAll('.error-summary a').map((a) => [a.textContent, a.getAttribute('href')])).toEqual([[nb('report.wrongChoice'), '#mode-alle']]);
@@ -320,11 +320,17 @@ describe('the report page', () => {
     const references = channel.querySelectorAll('.report-table__reference li').map((li) => li.textContent);
     expect(references.some((line) => line.startsWith('Utsatt, «Telefon»:') && line.includes('30\u00a0% i IT i praksis 2022'))).toBe(true);
     expect(references.every((line) => [nb('report.referenceWithin'), nb('report.referenceAbove'), nb('report.referenceBelow'), 'i IT i praksis 2022.'].some((end) => line.endsWith(end)))).toBe(true);
-    // Every chart has a text title and description and draws no bar for a hidden cell.
-    for (const svg of page.html.querySelectorAll('svg[role="img"]')) {
-      const [title, desc] = svg.getAttribute('aria-labelledby')!.split(' ');
-      expect(svg.querySelector(`#${title}`)!.textContent.length).toBeGreaterThan(0);
-      expect(svg.querySelector(`#${desc}`)!.textContent.length).toBeGreaterThan(0);
+    // Every chart is one image with a text title and description, and draws no bar for a hidden cell.
+    const charts = page.html.querySelectorAll('[role="img"]');
+    expect(charts.length).toBeGreaterThan(10);
+    for (const chart of charts) {
+      const [title, desc] = chart.getAttribute('aria-labelledby')!.split(' ');
+      expect(chart.querySelector(`#${title}`)!.textContent.length).toBeGreaterThan(0);
+      expect(chart.querySelector(`#${desc}`)!.textContent.length).toBeGreaterThan(0);
+      for (const [i, value] of chart.querySelectorAll('.chart__value').entries()) {
+        const track = chart.querySelectorAll('.chart__track')[i]!;
+        expect(track.querySelector('rect') === null, value.textContent).toBe(value.textContent === nb('report.hidden') || value.textContent === '–');
+      }
     }
     expect(page.html.querySelectorAll('script')).toHaveLength(0);
   });
@@ -387,9 +393,11 @@ describe('weighting', () => {
   it('takes population figures through the form, refusing what is not a whole number', async () => {
     await admin.visit('/admin/rounds/vekt/weights');
     const before = target.stores.report.margins(target.stores.rounds.bySlug('vekt')!.id);
-    const wrong = await admin.post('/admin/rounds/vekt/weights', { age_group_2: 'fem hundre', gender_1: '600' });
+    const wrong = await admin.post('/admin/rounds/vekt/weights', { age_group_2: 'fem hundre', gender_1: '600', gender_2: '123456789' });
     expect(wrong.status).toBe(400);
-    expect(wrong.html.querySelector('#age_group_2-error')!.textContent).toContain(nb('weights.wrongNumber'));
+    expect(wrong.html.querySelector('#age_group_2-error')!.textContent).toContain(nb('weights.wrongNumber', { group: '25–34 år' }));
+    expect(wrong.html.querySelector('#gender_2-error')!.textContent).toContain(nb('weights.wrongNumber', { group: 'Mann' }));
+    expect(wrong.html.querySelector('#gender_1-error')).toBeNull();
     expect(wrong.html.querySelector('#age_group_2')!.getAttribute('value')).toBe('fem hundre');
     expect(target.stores.report.margins(target.stores.rounds.bySlug('vekt')!.id)).toEqual(before);
     const saved = await admin.post('/admin/rounds/vekt/weights', { age_group_2: '500', age_group_4: '500', gender_1: '600', gender_2: '4 00' });

@@ -36,40 +36,25 @@ export interface CellView {
 }
 
 export interface ChartBar {
-  readonly y: number;
-  /** The bar's height: room for its label's lines. */
-  readonly height: number;
-  /** The interval is drawn just under its bar, where nothing hides it. */
-  readonly whiskerY: number;
-  /** The group's name (alle, a segment, a mode), in lines beside the bar. */
-  readonly labelLines: readonly { readonly y: number; readonly text: string }[];
-  readonly width: number;
+  /** The group's name (alle, a segment, a mode), beside the bar. */
+  readonly label: string;
+  /** Fractions 0–1 of the plot: the bar's length and its interval. */
+  readonly share: number;
   readonly low: number;
   readonly high: number;
   readonly value: string;
-  readonly valueX: number;
+  /** Which fill (views/partials/chart-patterns.ejs): the column's place, so a group looks the same in every answer. */
   readonly pattern: number;
   readonly hidden: boolean;
 }
 
-export interface ChartGroup {
-  /** The answer's label, broken into lines that fit. */
-  readonly lines: readonly { readonly y: number; readonly text: string }[];
-  readonly bars: readonly ChartBar[];
-}
-
 export interface Chart {
   readonly id: string;
-  readonly width: number;
-  readonly height: number;
-  readonly plotX: number;
-  readonly plotWidth: number;
   readonly title: string;
   readonly description: string;
-  readonly groups: readonly ChartGroup[];
-  /** Gridlines at 0, 25, 50, 75 and 100 %. */
-  readonly ticks: readonly { readonly x: number; readonly label: string }[];
-  readonly axisY: number;
+  readonly groups: ReadonlyArray<{ readonly answer: string; readonly bars: readonly ChartBar[] }>;
+  /** The scale's ends, 0 % and 100 %. */
+  readonly scale: readonly [string, string];
 }
 
 export interface TableView {
@@ -88,31 +73,8 @@ export interface TableView {
   readonly effectiveSize: string | null;
 }
 
-/** SVG layout, in user units: the chart is drawn 320 wide, the narrowest phone, and scales up to its box. */
-const CHART = { width: 320, labelWidth: 108, valueWidth: 44, barHeight: 14, barGap: 9, lineHeight: 14, labelLineHeight: 11, groupGap: 8, top: 4, axis: 20 };
-/** Characters per line of an answer's label (11 units) and of a group's name beside its bar (10 units). */
-const GROUP_CHARS = 50;
-const LABEL_CHARS = 20;
-
-/** Chart coordinates to a tenth of a unit: finer is invisible and only makes the page longer. */
-const round = (value: number): number => Math.round(value * 10) / 10;
-
 /** Machine-readable values to six decimals, as report.csv has them. */
 const exact = (value: number): number => Number(value.toFixed(6));
-
-/** Breaks a label into lines of at most `max` characters, at spaces. */
-export function wrap(text: string, max: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/)) {
-    if (line !== '' && line.length + 1 + word.length > max) {
-      lines.push(line);
-      line = word;
-    } else line = line === '' ? word : `${line} ${word}`;
-  }
-  if (line !== '') lines.push(line);
-  return lines;
-}
 
 function cellView(cell: Figure, weighted: boolean, formats: NumberFormats, t: Translate): CellView {
   if (cell.hidden || cell.share === null) return { hidden: cell.hidden };
@@ -130,54 +92,27 @@ function cellView(cell: Figure, weighted: boolean, formats: NumberFormats, t: Tr
 }
 
 function chartOf(table: ReportTable, columns: readonly Column[], view: string, lang: Language, t: Translate, formats: NumberFormats): Chart {
-  const plotX = CHART.labelWidth;
-  const plotWidth = CHART.width - CHART.labelWidth - CHART.valueWidth;
-  let y = CHART.top;
-  const groups: ChartGroup[] = table.rows.map((row, r) => {
-    const lines = wrap(row.label[lang], GROUP_CHARS).map((text) => {
-      y += CHART.lineHeight;
-      return { y: y - 3, text };
-    });
-    y += 2;
-    const bars = columns.map((column, c): ChartBar => {
-      const cell = column.cells[r]!;
-      const labels = wrap(column.label[lang], LABEL_CHARS);
-      const height = Math.max(CHART.barHeight, labels.length * CHART.labelLineHeight + 3);
-      const barY = y;
-      y += height + CHART.barGap;
-      const visible = !cell.hidden && cell.share !== null;
-      const share = visible ? cell.share! : 0;
-      const low = visible ? cell.interval!.low : 0;
-      const high = visible ? cell.interval!.high : 0;
-      return {
-        y: barY,
-        height,
-        whiskerY: round(barY + height + 4),
-        labelLines: labels.map((text, i) => ({ y: barY + (i + 1) * CHART.labelLineHeight - 1, text })),
-        width: round(share * plotWidth),
-        low: round(plotX + low * plotWidth),
-        high: round(plotX + high * plotWidth),
-        value: visible ? formats.percent(share) : cell.hidden ? t('report.hidden') : '–',
-        valueX: round(plotX + share * plotWidth + 3),
-        pattern: c,
-        hidden: !visible,
-      };
-    });
-    y += CHART.groupGap;
-    return { lines, bars };
-  });
-  const axisY = y;
   return {
     id: `chart-${view}-${table.id}`,
-    width: CHART.width,
-    height: axisY + CHART.axis,
-    plotX,
-    plotWidth,
     title: table.title[lang],
     description: t('report.chartDescription', { columns: columns.map((c) => c.label[lang]).join(', ') }),
-    groups,
-    ticks: [0, 0.25, 0.5, 0.75, 1].map((share) => ({ x: round(plotX + share * plotWidth), label: formats.percent(share) })),
-    axisY,
+    groups: table.rows.map((row, r) => ({
+      answer: row.label[lang],
+      bars: columns.map((column, c): ChartBar => {
+        const cell = column.cells[r]!;
+        const visible = !cell.hidden && cell.share !== null && cell.interval !== null;
+        return {
+          label: column.label[lang],
+          share: visible ? exact(cell.share!) : 0,
+          low: visible ? exact(cell.interval!.low) : 0,
+          high: visible ? exact(cell.interval!.high) : 0,
+          value: visible ? formats.percent(cell.share!) : cell.hidden ? t('report.hidden') : '–',
+          pattern: c,
+          hidden: !visible,
+        };
+      }),
+    })),
+    scale: [formats.percent(0), formats.percent(1)],
   };
 }
 

@@ -29,13 +29,13 @@ export const reportPaths = {
 const ANY = 'alle';
 
 const blankAsAbsent = (value: unknown) => (value === '' || value === ANY ? undefined : value);
-const day = z.string().refine(isCalendarDate, 'rounds.dateShape');
+const day = (message: MessageKey) => z.string().refine(isCalendarDate, message);
 const filterQuery = z
   .object({
     language: z.preprocess(blankAsAbsent, z.enum(LANGUAGES, 'report.wrongChoice').optional()),
     mode: z.preprocess(blankAsAbsent, z.enum(MODES, 'report.wrongChoice').optional()),
-    from: z.preprocess(blankAsAbsent, day.optional()),
-    to: z.preprocess(blankAsAbsent, day.optional()),
+    from: z.preprocess(blankAsAbsent, day('report.fromWrong').optional()),
+    to: z.preprocess(blankAsAbsent, day('report.toWrong').optional()),
     weighted: z.preprocess(blankAsAbsent, z.enum(['0', '1'], 'report.wrongChoice').optional()),
   })
   .refine((f) => f.from === undefined || f.to === undefined || f.from <= f.to, { path: ['to'], message: 'report.dateOrder' });
@@ -52,7 +52,7 @@ function parseFilter(query: Request['query']): ParsedFilter {
     for (const issue of parsed.error.issues) {
       const field = issue.path[0] as FilterField;
       // Messages are catalogue keys (set above); anything else reads as a wrong choice.
-      errors[field] ??= (/^(report|rounds)\./.test(issue.message) ? issue.message : 'report.wrongChoice') as MessageKey;
+      errors[field] ??= (issue.message.startsWith('report.') ? issue.message : 'report.wrongChoice') as MessageKey;
     }
     return { ok: false, errors };
   }
@@ -85,7 +85,8 @@ const population = z
   .string()
   .trim()
   .transform((text) => text.replace(/[\s\u00a0]/g, ''))
-  .pipe(z.union([z.literal(''), z.string().regex(/^\d{1,9}$/, 'weights.wrongNumber')]));
+  // Up to 99 999 999: more than any municipality, and within the table's CHECK.
+  .pipe(z.union([z.literal(''), z.string().regex(/^\d{1,8}$/)]));
 
 export function reportRouter(services: Services, render: RenderPage): Router {
   const { stores, instrument, rule, config, db, clock } = services;
@@ -199,15 +200,16 @@ export function reportRouter(services: Services, render: RenderPage): Router {
     res.send([...reportCsv(report, language)].join(''));
   });
 
-  const renderWeights = async (req: Request, res: Response, status: number, values: Record<string, string>, errors: Record<string, MessageKey>, saved: boolean) => {
+  const renderWeights = async (req: Request, res: Response, status: number, values: Record<string, string>, wrong: ReadonlySet<string>, saved: boolean) => {
     const { t, lang, round } = res.locals;
     const groups = marginQuestions.map((question) => ({
-      legend: question.text[lang],
+      legend: question.short[lang],
       fields: question.options
         .filter((o) => o.code !== PREFER_NOT_TO_SAY)
         .map((o) => {
           const name = marginField(question.id as MarginQuestion, o.code);
-          return { name, label: o.label[lang], value: values[name] ?? '', error: errors[name] ? t(errors[name]) : undefined, width: 'short', numeric: true };
+          const error = wrong.has(name) ? t('weights.wrongNumber', { group: o.label[lang] }) : undefined;
+          return { name, label: o.label[lang], value: values[name] ?? '', error, width: 'short', numeric: true };
         }),
     }));
     await render(req, res, {
@@ -225,14 +227,14 @@ export function reportRouter(services: Services, render: RenderPage): Router {
     const margins = stores.report.margins(res.locals.round.id);
     const values: Record<string, string> = {};
     for (const question of MARGIN_QUESTIONS) for (const [code, count] of margins[question] ?? []) values[marginField(question, code)] = String(count);
-    await renderWeights(req, res, 200, values, {}, req.query['done'] === 'saved');
+    await renderWeights(req, res, 200, values, new Set(), req.query['done'] === 'saved');
   });
 
   router.post(reportPaths.weights({ slug: ':slug' }), async (req, res) => {
     const { round, user } = res.locals;
     const body = (req.body ?? {}) as Record<string, unknown>;
     const values: Record<string, string> = {};
-    const errors: Record<string, MessageKey> = {};
+    const wrong = new Set<string>();
     const margins: Partial<Record<MarginQuestion, Map<number, number>>> = {};
     for (const question of marginQuestions) {
       for (const option of question.options.filter((o) => o.code !== PREFER_NOT_TO_SAY)) {
@@ -240,11 +242,11 @@ export function reportRouter(services: Services, render: RenderPage): Router {
         const typed = typeof body[name] === 'string' ? body[name].slice(0, 30) : '';
         values[name] = typed;
         const parsed = population.safeParse(typed);
-        if (!parsed.success) errors[name] = 'weights.wrongNumber';
+        if (!parsed.success) wrong.add(name);
         else if (parsed.data !== '') (margins[question.id as MarginQuestion] ??= new Map()).set(option.code, Number(parsed.data));
       }
     }
-    if (Object.keys(errors).length > 0) return renderWeights(req, res, 400, values, errors, false);
+    if (wrong.size > 0) return renderWeights(req, res, 400, values, wrong, false);
     db.conn.transaction(() => {
       stores.report.setMargins(round.id, margins as Margins);
       stores.auditLog.record({ at: clock(), event: 'round_changed', actorId: user.id, roundId: round.id, detail: 'population', via: 'web' });
