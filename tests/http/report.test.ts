@@ -408,7 +408,8 @@ describe('weighting', () => {
 
   it('gives the hand-worked weighted counts, n_eff and intervals in report.csv', async () => {
     await admin.visit('/admin/rounds/vekt/weights');
-    expect((await admin.post('/admin/rounds/vekt/weights', { age_group_2: '500', age_group_4: '500', gender_1: '600', gender_2: '400' })).status).toBe(303);
+    // A group with people and no respondents (80 and over) is left out of the shares, and said.
+    expect((await admin.post('/admin/rounds/vekt/weights', { age_group_2: '500', age_group_4: '500', age_group_7: '250', gender_1: '600', gender_2: '400' })).status).toBe(303);
     const weighted = await reportCsv(admin, target, '/admin/rounds/vekt/report.csv?weighted=1');
     expect(weighted.header).toEqual(['table', 'segment', 'code', 'label', 'n', 'share', 'ci_low', 'ci_high', 'suppressed', 'n_eff']);
     const phone = find(weighted.rows, 'channel_pref', 'alle', 4);
@@ -427,6 +428,7 @@ describe('weighting', () => {
     const plain = await reportCsv(admin, target, '/admin/rounds/vekt/report.csv');
     expect(Number(find(plain.rows, 'channel_pref', 'alle', 4).share)).toBeCloseTo(0.2, 4);
     const page = await admin.visit('/admin/rounds/vekt/report?weighted=1');
+    expect(page.html.querySelectorAll('.notice li').map((li) => li.textContent)).toEqual([nb('report.missingGroup', { group: '80 år eller eldre' })]);
     expect(page.html.querySelector('section[data-table="channel_pref"] .hint')!.textContent).toContain(nb('report.effectiveSize', { sizes: '' }).slice(0, 20));
   });
 

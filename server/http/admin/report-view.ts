@@ -1,11 +1,12 @@
 // What the report page shows, from a Report (server/analysis/report.ts): each
 // table's cells as text in the reader's language, its base in words, the
-// study's figures with a sentence on how the round stands to them, and an SVG
-// bar chart's geometry. Pure: views/admin/report.ejs only prints this.
+// study's figures with a sentence on how the round stands to them, and the
+// bars of its chart. Pure: views/admin/report.ejs only prints this.
 import { columnsFor, SKILL_GROUPS, type Column, type Figure, type Report, type ReportTable } from '../../analysis/report.ts';
 import { compare, REFERENCE_SOURCE } from '../../analysis/reference.ts';
+import { MARGIN_QUESTIONS, WEIGHT_CAP, type Weighting } from '../../analysis/weights.ts';
 import type { Translate } from '../../i18n/messages.ts';
-import type { Language } from '../../survey/types.ts';
+import type { Language, Question } from '../../survey/types.ts';
 
 /** Locales for number formats: the decimal comma in Norwegian. */
 const LOCALE: Readonly<Record<Language, string>> = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB' };
@@ -65,7 +66,7 @@ export interface TableView {
   readonly shown: boolean;
   readonly baseText: string;
   readonly baseCounts: string;
-  readonly columns: readonly { readonly label: string; readonly lang?: Language }[];
+  readonly columns: readonly { readonly label: string }[];
   readonly rows: readonly { readonly label: string; readonly cells: readonly CellView[] }[];
   readonly hidesCells: boolean;
   readonly references: readonly string[];
@@ -221,4 +222,20 @@ export function reportPageView(report: Report, lang: Language, t: Translate): Re
     questionTables: report.questions.map((table) => tableView(table, { ...common, view: 'segment', base: 'question' })),
     source: REFERENCE_SOURCE[lang],
   };
+}
+
+/** What the page says about how the weights came out: what raking could not do, and whom it left as they were. */
+export function weightingNotes(weighting: Weighting, marginQuestions: readonly Question[], lang: Language, t: Translate): string[] {
+  const { count } = numberFormats(lang);
+  const question = (id: string): Question => marginQuestions.find((q) => q.id === id)!;
+  return [
+    ...(weighting.converged ? [] : [t('report.notConverged')]),
+    ...(weighting.trimmed > 0 ? [t('report.trimmed', { n: count(weighting.trimmed), cap: WEIGHT_CAP })] : []),
+    ...MARGIN_QUESTIONS.filter((q) => weighting.unweighted[q] > 0).map((q) =>
+      t('report.unweightedRespondents', { n: count(weighting.unweighted[q]), question: question(q).short[lang].toLowerCase() }),
+    ),
+    ...weighting.missingGroups.map((g) =>
+      t('report.missingGroup', { group: question(g.question).options.find((o) => o.code === g.code)!.label[lang] }),
+    ),
+  ];
 }

@@ -17,7 +17,7 @@ import { LANGUAGE_NAMES, type ErrorItem, type RenderPage } from '../views.ts';
 import { noteExport } from './access.ts';
 import { exportPath } from './exports.ts';
 import { adminPaths } from './paths.ts';
-import { reportPageView } from './report-view.ts';
+import { numberFormats, reportPageView, weightingNotes } from './report-view.ts';
 
 export const reportPaths = {
   page: (round: Pick<Round, 'slug'>) => exportPath(round, 'report'),
@@ -138,8 +138,7 @@ export function reportRouter(services: Services, render: RenderPage): Router {
     const { report, weighting, canWeight } = await build(round, filter);
     const classified = stores.report.classified(round.id, rule.version);
     const unclassified = stores.rounds.responseCount(round.id) - classified;
-    const formats = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : `${lang}-NO`);
-    const marginName = (question: MarginQuestion) => marginQuestions.find((q) => q.id === question)!.short[lang].toLowerCase();
+    const { count } = numberFormats(lang);
     await render(req, res, {
       ...page,
       locals: {
@@ -149,22 +148,11 @@ export function reportRouter(services: Services, render: RenderPage): Router {
         result: {
           report,
           view: reportPageView(report, lang, t),
-          respondents: formats.format(report.respondents),
-          unclassified: unclassified > 0 ? t('report.unclassified', { n: formats.format(unclassified) }) : null,
+          respondents: count(report.respondents),
+          unclassified: unclassified > 0 ? t('report.unclassified', { n: count(unclassified) }) : null,
           reclassifyHref: adminPaths.reclassify,
           csvHref: `${reportPaths.csv(round)}${filterQueryString(filter)}`,
-          weightingNotes: weighting
-            ? [
-                ...(weighting.converged ? [] : [t('report.notConverged')]),
-                ...(weighting.trimmed > 0 ? [t('report.trimmed', { n: formats.format(weighting.trimmed), cap: WEIGHT_CAP })] : []),
-                ...MARGIN_QUESTIONS.filter((q) => weighting.unweighted[q] > 0).map((q) =>
-                  t('report.unweightedRespondents', { n: formats.format(weighting.unweighted[q]), question: marginName(q) }),
-                ),
-                ...weighting.missingGroups.map((g) =>
-                  t('report.missingGroup', { group: marginQuestions.find((q) => q.id === g.question)!.options.find((o) => o.code === g.code)!.label[lang] }),
-                ),
-              ]
-            : [],
+          weightingNotes: weighting ? weightingNotes(weighting, marginQuestions, lang, t) : [],
           weightingAsked: filter.weighted && !canWeight,
         },
       },
