@@ -19,6 +19,7 @@ import { LANGUAGES, type Language } from '../../server/survey/types.ts';
 import { seedRound } from '../../server/synthetic/seed-round.ts';
 import { ADMIN } from '../helpers/app.ts';
 import {
+  contrast,
   expectErrorContract,
   expectNoAxeViolations,
   expectNoHorizontalScroll,
@@ -284,19 +285,6 @@ describe.each(MODES)('$name', (mode: Mode) => {
 /** The stroke or fill of the first element matching `selector`, as computed. */
 async function paint(page: Page, selector: string, property: 'fill' | 'stroke'): Promise<string> {
   return page.locator(selector).first().evaluate((el, property) => getComputedStyle(el)[property], property);
-}
-
-/** WCAG relative luminance contrast of two computed `rgb(…)` colours. */
-function contrast(a: string, b: string): number {
-  const luminance = (colour: string) => {
-    const [r, g, bl] = (colour.match(/[\d.]+/g) ?? []).slice(0, 3).map((v) => {
-      const c = Number(v) / 255;
-      return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-    });
-    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
-  };
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (hi! + 0.05) / (lo! + 0.05);
 }
 
 /**

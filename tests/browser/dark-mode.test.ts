@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { translator } from '../../server/i18n/messages.ts';
 import { instrument } from '../../server/survey/definition.ts';
 import { OLDER_RETIRED } from '../helpers/survey.ts';
-import { answerByClicking, expectNoAxeViolations, JS_ON, startTarget, Visitor, type Target } from './support.ts';
+import { answerByClicking, contrast, expectNoAxeViolations, JS_ON, startTarget, Visitor, type Target } from './support.ts';
 
 let target: Target;
 beforeAll(async () => {
@@ -16,19 +16,6 @@ beforeAll(async () => {
 afterAll(async () => target?.close());
 
 const t = translator('nb');
-
-/** WCAG relative luminance contrast of two computed `rgb(…)` colours. */
-function contrast(a: string, b: string): number {
-  const luminance = (colour: string) => {
-    const [r, g, bl] = (colour.match(/[\d.]+/g) ?? []).slice(0, 3).map((v) => {
-      const c = Number(v) / 255;
-      return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-    });
-    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
-  };
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (hi! + 0.05) / (lo! + 0.05);
-}
 
 /** The chosen-answer fill (accent-color) of the first input of this type, against the page background. */
 async function accentContrast(page: Page, type: 'radio' | 'checkbox'): Promise<number> {
