@@ -93,8 +93,8 @@ BEGIN
   ON CONFLICT DO UPDATE SET n = n + 1;
 END;
 
--- Reclassification under the same rule version rewrites a row (db/classifications.ts):
--- the old stratum loses the response's answers before the row changes, the new one gains them after.
+-- Reclassification under the same rule version rewrites a row (db/classifications.ts).
+-- The old stratum loses the response's answers before the row changes, the new one gains them after.
 CREATE TRIGGER tally_classification_changing BEFORE UPDATE OF segment, reasons, svart_sarbar ON classifications
 WHEN OLD.segment <> NEW.segment OR OLD.reasons <> NEW.reasons OR OLD.svart_sarbar <> NEW.svart_sarbar
 BEGIN
@@ -107,6 +107,7 @@ BEGIN
          (SELECT stratum_id, question_id, code FROM classified_answer_rows WHERE response_id = OLD.response_id AND rule_version = OLD.rule_version);
 END;
 
+-- Its statements are tally_classification_added's: a trigger cannot call another.
 CREATE TRIGGER tally_classification_changed AFTER UPDATE OF segment, reasons, svart_sarbar ON classifications
 WHEN OLD.segment <> NEW.segment OR OLD.reasons <> NEW.reasons OR OLD.svart_sarbar <> NEW.svart_sarbar
 BEGIN
