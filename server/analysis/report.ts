@@ -113,8 +113,6 @@ export interface ReportTable {
   readonly columns: readonly Column[];
   /** False when its base is below the threshold: no number of it is shown. */
   readonly shown: boolean;
-  /** Whether any of its shown columns hides a cell. */
-  readonly hidesCells: boolean;
 }
 
 export interface Report {
@@ -290,7 +288,6 @@ function finish(draft: Draft, hidden: ReadonlySet<string>, minCell: number): Rep
     rows,
     columns,
     shown,
-    hidesCells: shown && columns.some((column) => column.cells.some((cell) => cell.hidden)),
   };
 }
 
@@ -447,7 +444,6 @@ function reachTable(mode: ReportTable, sharedDevice: ReportTable): ReportTable {
     rows: mode.columns.slice(1).map((column) => ({ code: column.value, label: column.label, references: [] })),
     columns,
     shown: mode.shown,
-    hidesCells: mode.shown && columns.some((column) => column.cells.some((cell) => cell.hidden)),
   };
 }
 

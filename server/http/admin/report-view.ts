@@ -68,6 +68,7 @@ export interface TableView {
   readonly baseCounts: string;
   readonly columns: readonly { readonly label: string }[];
   readonly rows: readonly { readonly label: string; readonly cells: readonly CellView[] }[];
+  /** Whether a cell of the columns shown is hidden: the page then says why. */
   readonly hidesCells: boolean;
   readonly references: readonly string[];
   readonly chart: Chart | null;
@@ -180,7 +181,7 @@ export function tableView(
       label: row.label[lang],
       cells: columns.map((column) => cellView(column.cells[r]!, weighted, formats, t)),
     })),
-    hidesCells: table.hidesCells,
+    hidesCells: table.shown && columns.some((column) => column.cells.some((cell) => cell.hidden)),
     references: options.view === 'segment' ? referenceLines(table, columns, lang, t, formats) : [],
     chart: options.chart && table.shown ? chartOf(table, columns, options.view, lang, t, formats) : null,
     effectiveSize:
