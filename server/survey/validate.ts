@@ -29,10 +29,21 @@ function singleSchema(q: Question) {
   );
 }
 
+/**
+ * A multi-select's ticked codes, each one of its options, once each and in
+ * order, or the reason they are not: one rule for a posted form and for a
+ * stored draft (stored-answers.ts).
+ */
+export function tickedCodes(q: Question, given: readonly number[]): readonly number[] | 'unknown_code' | 'exclusive' {
+  if (!given.every((code) => q.options.some((o) => o.code === code))) return 'unknown_code';
+  const ticked = [...new Set(given)].sort((a, b) => a - b);
+  if (ticked.length > 1 && ticked.some((code) => q.options.some((o) => o.code === code && o.exclusive))) return 'exclusive';
+  return ticked;
+}
+
 // A multi-select repeats its name once per ticked box: one string, or an array of them.
 function multiSchema(q: Question) {
   const codes = new Set(q.options.map((o) => String(o.code)));
-  const exclusive = new Set(q.options.filter((o) => o.exclusive).map((o) => o.code));
   return z.preprocess(
     (v) => {
       const list = Array.isArray(v) ? v : [v];
@@ -42,8 +53,9 @@ function multiSchema(q: Question) {
     z
       .array(z.string().trim(), { error: (issue) => (issue.input === undefined ? 'required' : 'unknown_code') })
       .refine((values) => values.every((v) => codes.has(v)), { error: 'unknown_code', abort: true })
-      .transform((values) => [...new Set(values.map(Number))].sort((a, b) => a - b))
-      .refine((ticked) => ticked.length === 1 || !ticked.some((c) => exclusive.has(c)), { error: 'exclusive' }),
+      .transform((values) => tickedCodes(q, values.map(Number)))
+      // Unknown codes stopped at the check above: a reason left here is an exclusive option ticked with another.
+      .refine((ticked) => typeof ticked !== 'string', { error: 'exclusive' }),
   );
 }
 
@@ -65,6 +77,20 @@ export function pageSchema(questions: readonly Question[]) {
   return z.object(Object.fromEntries(questions.map((q) => [q.id, questionSchema(q)])));
 }
 
+// A question page shows one question: its page schema is built once, like the question's.
+const onePageSchemas = new WeakMap<Question, ReturnType<typeof pageSchema>>();
+
+function schemaFor(questions: readonly Question[]): ReturnType<typeof pageSchema> {
+  if (questions.length !== 1) return pageSchema(questions);
+  const [q] = questions as [Question];
+  let schema = onePageSchemas.get(q);
+  if (!schema) {
+    schema = pageSchema(questions);
+    onePageSchemas.set(q, schema);
+  }
+  return schema;
+}
+
 const KINDS: readonly AnswerErrorKind[] = ['required', 'unknown_code', 'exclusive'];
 
 /**
@@ -73,7 +99,7 @@ const KINDS: readonly AnswerErrorKind[] = ['required', 'unknown_code', 'exclusiv
  */
 export function parseAnswers(questions: readonly Question[], body: unknown): ParseResult {
   const input = typeof body === 'object' && body !== null ? body : {};
-  const result = pageSchema(questions).safeParse(input);
+  const result = schemaFor(questions).safeParse(input);
   if (result.success) return { ok: true, answers: result.data as Record<string, AnswerValue> };
 
   const errors = new Map<string, AnswerErrorKind>();
