@@ -17,8 +17,6 @@ export interface ReportFilter {
   readonly weighted: boolean;
 }
 
-export const NO_FILTER: ReportFilter = { language: null, mode: null, from: null, to: null, weighted: false };
-
 /** Responses counted per slice when a date filter reads the responses themselves: a slice takes a few hundredths of a second. */
 const SLICE = 2000;
 

@@ -35,5 +35,3 @@ export interface Tally {
   readonly respondents: readonly RespondentCount[];
   readonly answers: readonly AnswerCount[];
 }
-
-export const EMPTY_TALLY: Tally = { respondents: [], answers: [] };

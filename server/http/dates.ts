@@ -3,7 +3,8 @@ import type { RoundDetails } from '../../db/rounds.ts';
 import type { Translate } from '../i18n/messages.ts';
 import type { Language } from '../survey/types.ts';
 
-const LOCALE: Readonly<Record<Language, string>> = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB' };
+/** Each language's locale for Intl formats: Norwegian dates and the decimal comma. */
+export const LOCALE: Readonly<Record<Language, string>> = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB' };
 
 /** A day as people read it: «2. mars 2027». */
 export function readableDate(date: string, lang: Language): string {

@@ -13,6 +13,7 @@ import { publicUrl } from './public-url.ts';
 import { continuePath, loadRound, roundPaths } from './round-pages.ts';
 import type { Services } from './services.ts';
 import type { RenderPage } from './views.ts';
+import { LOCALE } from './dates.ts';
 
 /**
  * Wrong codes a client may try per window. At 10 per 15 minutes, finding one
@@ -24,7 +25,7 @@ const WRONG_CODE_WINDOW_MS = 15 * 60_000;
 const LONG_DATE: Readonly<Record<string, Intl.DateTimeFormat>> = Object.fromEntries(
   (['nb', 'nn', 'en'] as const).map((lang) => [
     lang,
-    new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : `${lang}-NO`, { dateStyle: 'long', timeZone: 'UTC' }),
+    new Intl.DateTimeFormat(LOCALE[lang], { dateStyle: 'long', timeZone: 'UTC' }),
   ]),
 );
 

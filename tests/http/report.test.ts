@@ -262,6 +262,10 @@ describe('report.csv', () => {
     const res = await admin.agent.get('/admin/rounds/demo/report.csv?from=2026-02-30');
     expect(res.status).toBe(400);
     expect(res.text).toBe(`from: ${nb('report.fromWrong')}\n`);
+    // A wrong label language is refused as on the other data files.
+    const lang = await admin.agent.get('/admin/rounds/demo/report.csv?lang=se');
+    const other = await admin.agent.get('/admin/rounds/demo/export.csv?lang=se');
+    expect([lang.status, lang.text]).toEqual([400, other.text]);
     const mode = await admin.visit('/admin/rounds/demo/report?mode=bike');
     expect(mode.status).toBe(400);
     expect(mode.html.querySelectorAll('.error-summary a').map((a) => [a.textContent, a.getAttribute('href')])).toEqual([[nb('report.wrongChoice'), '#mode-alle']]);

@@ -29,11 +29,16 @@ export const CODEBOOK_PAGE = 'codebook';
 /** What an API token may fetch of a round (middleware/api-token.ts): the data files and the report's tables, not the pages. */
 export const TOKEN_FILES: ReadonlySet<string> = new Set([...EXPORT_FORMATS.map((format) => format.file), REPORT_CSV_FILE]);
 
-/** `?lang=`: absent, one of the questionnaire's languages, or wrong. */
-function askedLanguage(req: Request): Language | undefined | 'wrong' {
+/** `?lang=` on a data file (the labels' language): absent, one of the questionnaire's languages, or wrong. */
+export function askedLanguage(req: Request): Language | undefined | 'wrong' {
   const asked = req.query['lang'];
   if (asked === undefined) return undefined;
   return isLanguage(asked) ? asked : 'wrong';
+}
+
+/** The answer to a wrong `?lang=`: 400 in words, naming the languages there are. */
+export function refuseLanguage(res: Response): void {
+  res.status(400).type('text/plain').send(res.locals.t('exports.wrongLanguage', { languages: LANGUAGES.join(', ') }));
 }
 
 /** A download the client stopped is not a failure of ours. */
@@ -58,10 +63,7 @@ export function exportRouter(services: Services): Router {
     const round = stores.rounds.bySlug(req.params.slug);
     if (!round) return next();
     const asked = askedLanguage(req);
-    if (asked === 'wrong') {
-      res.status(400).type('text/plain').send(res.locals.t('exports.wrongLanguage', { languages: LANGUAGES.join(', ') }));
-      return;
-    }
+    if (asked === 'wrong') return refuseLanguage(res);
     // Labels only when asked for: the codes file is what scripts read.
     const labels = req.query['labels'] === '1' || asked !== undefined;
     // Who keyed or helped with each response is left out unless asked for (issue 5, point 2),

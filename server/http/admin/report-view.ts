@@ -6,10 +6,8 @@ import { columnsFor, SKILL_GROUPS, type Column, type Figure, type Report, type R
 import { compare, REFERENCE_SOURCE } from '../../analysis/reference.ts';
 import { MARGIN_QUESTIONS, WEIGHT_CAP, type Weighting } from '../../analysis/weights.ts';
 import type { Translate } from '../../i18n/messages.ts';
+import { LOCALE } from '../dates.ts';
 import type { Language, Question } from '../../survey/types.ts';
-
-/** Locales for number formats: the decimal comma in Norwegian. */
-const LOCALE: Readonly<Record<Language, string>> = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB' };
 
 export interface NumberFormats {
   readonly percent: (share: number) => string;

@@ -9,14 +9,15 @@ import { REPORT_CSV_FILE, reportCsv } from '../../export/report-csv.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { roundReport, type ReportFilter } from '../../reports.ts';
 import { MODE_LABELS } from '../../survey/codebook.ts';
-import { isLanguage, LANGUAGES, MODES, PREFER_NOT_TO_SAY, type Language } from '../../survey/types.ts';
+import { LANGUAGES, MODES, PREFER_NOT_TO_SAY, type Language } from '../../survey/types.ts';
 import { isCalendarDate, osloDate } from '../../time.ts';
 import { waitForWriteLock } from '../middleware/write-gate.ts';
 import type { Services } from '../services.ts';
 import { LANGUAGE_NAMES, type ErrorItem, type RenderPage } from '../views.ts';
 import { noteExport } from './access.ts';
-import { exportPath } from './exports.ts';
+import { askedLanguage, exportPath, refuseLanguage } from './exports.ts';
 import { adminPaths } from './paths.ts';
+import { loadRoundParam } from './round-param.ts';
 import { numberFormats, reportPageView, weightingNotes } from './report-view.ts';
 
 export const reportPaths = {
@@ -95,12 +96,7 @@ export function reportRouter(services: Services, render: RenderPage): Router {
     roundReport({ store: stores.report, instrument, rule, minCell: config.minCell }, round, filter);
   const marginQuestions = MARGIN_QUESTIONS.map((id) => instrument.questions.find((q) => q.id === id)!);
 
-  router.param('slug', (_req, res, next, slug: string) => {
-    const round = stores.rounds.bySlug(slug);
-    if (!round) return next('route');
-    res.locals.round = round;
-    next();
-  });
+  loadRoundParam(router, stores);
 
   router.get(reportPaths.page({ slug: ':slug' }), async (req, res) => {
     const { t, lang, round } = res.locals;
@@ -159,13 +155,10 @@ export function reportRouter(services: Services, render: RenderPage): Router {
     });
   });
 
-  const wrongLanguage = (res: Response) =>
-    res.status(400).type('text/plain').send(`${res.locals.t('exports.wrongLanguage', { languages: LANGUAGES.join(', ') })}\n`);
-
   router.get(reportPaths.csv({ slug: ':slug' }), async (req, res) => {
     const { round, t } = res.locals;
-    const asked = req.query['lang'];
-    if (asked !== undefined && !isLanguage(asked)) return wrongLanguage(res);
+    const asked = askedLanguage(req);
+    if (asked === 'wrong') return refuseLanguage(res);
     const language: Language = asked ?? round.mainLanguage;
     const parsed = parseFilter(req.query);
     if (!parsed.ok) {

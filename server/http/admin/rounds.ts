@@ -17,6 +17,7 @@ import { EXPORT_FORMATS } from '../../export/formats.ts';
 import { exportPath } from './exports.ts';
 import { describeChanges, openRound } from '../../rounds/actions.ts';
 import { adminPaths } from './paths.ts';
+import { loadRoundParam } from './round-param.ts';
 import { posterPaths } from './posters.ts';
 import { reportPaths } from './report.ts';
 import { REPORT_CSV_FILE } from '../../export/report-csv.ts';
@@ -128,13 +129,7 @@ export function roundsRouter(services: Services, render: RenderPage): Router {
     res.redirect(303, `${adminPaths.round({ slug })}?done=created`);
   });
 
-  // Loads the round named in the address for the pages below; unknown → 404.
-  router.param('slug', (_req, res, next, slug: string) => {
-    const round = stores.rounds.bySlug(slug);
-    if (!round) return next('route');
-    res.locals.round = round;
-    next();
-  });
+  loadRoundParam(router, stores);
 
   router.get(adminPaths.round({ slug: ':slug' }), async (req, res) => {
     const { t, lang, round } = res.locals;
