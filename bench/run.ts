@@ -1,4 +1,4 @@
-// `npm run bench [-- --responses N] [--profile]`: the app's performance on a
+// `npm run bench [-- --responses N] [--profile] [--only TEXT]`: the app's performance on a
 // large round, measured on this machine over loopback. A fresh temporary data
 // dir is seeded with synthetic responses, the production build serves it, and
 // each entry of MEASUREMENTS runs in order; the table goes to stdout and the
@@ -12,6 +12,7 @@ import { judge, type Bench, type Measurement, type Result } from './lib/measurem
 import { formatRun, writeJson, type Run } from './lib/report.ts';
 import { openWorkspace } from './lib/workspace.ts';
 import { exportMeasurement } from './measurements/exports.ts';
+import { pagesMeasurement } from './measurements/pages.ts';
 import { reclassifyMeasurement } from './measurements/reclassify.ts';
 import { aWeekIn, reportMeasurement } from './measurements/report.ts';
 import { seedMeasurement } from './measurements/seed.ts';
@@ -22,8 +23,9 @@ const DEFAULT_RESPONSES = 1_000_000;
 /** The bench's own admin, made by the server's first start from ADMIN_USERNAME/ADMIN_PASSWORD. */
 const ADMIN: Account = { username: 'bench.admin', password: 'a bench password, long enough' };
 
-/** In order; the seed comes first, since the others read its data. Issue 15 adds page and walk benchmarks here. */
+/** In order: the pages on fresh data dirs of their own; then the seed, since the rest read its data. */
 const measurements = (responses: number): Measurement[] => [
+  pagesMeasurement,
   seedMeasurement(responses),
   // Targets from the issue: the CSV of a million responses within 10 s and 200 MB; the XLSX reported.
   exportMeasurement('export.csv', '≤ 10 s, ≤ 200 MB', { wallSeconds: 10, peakRssMb: 200 }),
@@ -39,18 +41,23 @@ const measurements = (responses: number): Measurement[] => [
 
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
 
-function options(argv: string[]): { responses: number; profile: boolean } {
+function options(argv: string[]): { responses: number; profile: boolean; only: string | undefined } {
   const { values } = parseArgs({
     args: argv,
-    options: { responses: { type: 'string', default: String(DEFAULT_RESPONSES) }, profile: { type: 'boolean', default: false } },
+    options: {
+      responses: { type: 'string', default: String(DEFAULT_RESPONSES) },
+      profile: { type: 'boolean', default: false },
+      // While working on one thing: only the measurements whose names hold this text (those after the seed need it too).
+      only: { type: 'string' },
+    },
   });
   const responses = Number(values.responses);
   if (!Number.isInteger(responses) || responses < 1) throw new Error('--responses must be a whole number above 0');
-  return { responses, profile: values.profile };
+  return { responses, profile: values.profile, only: values.only };
 }
 
 async function main(): Promise<number> {
-  const { responses, profile } = options(process.argv.slice(2));
+  const { responses, profile, only } = options(process.argv.slice(2));
   const workspace = openWorkspace();
   try {
     const startedAt = new Date().toISOString();
@@ -87,7 +94,9 @@ async function main(): Promise<number> {
 
     const results: Result[] = [];
     let missing: string | undefined;
-    for (const measurement of measurements(responses)) {
+    const chosen = measurements(responses).filter((m) => only === undefined || m.name.includes(only));
+    if (chosen.length === 0) throw new Error(`no measurement's name holds "${only}"`);
+    for (const measurement of chosen) {
       if (missing) {
         results.push(judge(measurement, { status: 'failed', note: `not run: ${missing} failed` }));
         continue;

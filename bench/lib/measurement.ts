@@ -24,10 +24,14 @@ export interface Figures {
   readonly note?: string;
   /** With --profile: the functions the server spent most time in, one line each. */
   readonly profile?: readonly string[];
+  /** Figures that are not one wall time: a header row, then one row each (the pages under load). */
+  readonly table?: readonly (readonly string[])[];
 }
 
 export interface Outcome extends Figures {
   readonly status?: 'stopped' | 'failed' | 'not available';
+  /** Whether targets the limits cannot express (ratios, rates) were met; judged by the measurement itself. */
+  readonly met?: boolean;
 }
 
 export interface Result extends Figures {
@@ -70,6 +74,7 @@ export function judge(measurement: Measurement, outcome: Outcome): Result {
     (limits.wallSeconds !== undefined && (outcome.wallSeconds ?? Infinity) > limits.wallSeconds) ||
     (limits.peakRssMb !== undefined && (outcome.peakRssMb ?? Infinity) > limits.peakRssMb);
   const hasLimits = limits.wallSeconds !== undefined || limits.peakRssMb !== undefined;
-  const status: Status = outcome.status ?? (!hasLimits ? 'reported' : over ? 'over target' : 'ok');
-  return { name: measurement.name, target: measurement.target, limits, ...outcome, status };
+  const { met, ...figures } = outcome;
+  const status: Status = outcome.status ?? (met !== undefined ? (met ? 'ok' : 'over target') : !hasLimits ? 'reported' : over ? 'over target' : 'ok');
+  return { name: measurement.name, target: measurement.target, limits, ...figures, status };
 }

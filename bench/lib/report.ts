@@ -22,7 +22,7 @@ const seconds = (s: number | undefined): string => (s === undefined ? '—' : `$
 const megabytes = (mb: number | undefined): string => (mb === undefined ? '—' : `${mb.toFixed(0)} MB`);
 const size = (bytes: number | undefined): string => (bytes === undefined ? '—' : `${(bytes / MB).toFixed(1)} MB`);
 
-function table(rows: readonly string[][]): string {
+function table(rows: readonly (readonly string[])[]): string {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
   const line = (row: readonly string[]): string => row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd();
   return [line(rows[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
@@ -41,6 +41,7 @@ export function formatRun(run: Run): string {
     ];
     return lines.length > 0 ? [`${r.name}:`, ...lines.map((l) => `  ${l}`)] : [];
   });
+  const tables = run.results.flatMap((r) => (r.table ? [`${r.name}:`, table(r.table), ''] : []));
   const profiles = run.results.flatMap((r) =>
     r.profile && r.profile.length > 0 ? [`Where the server's time went during ${r.name} (self time):`, ...r.profile.map((l) => `  ${l}`)] : [],
   );
@@ -54,6 +55,7 @@ export function formatRun(run: Run): string {
     '',
     table(rows),
     '',
+    ...tables,
     ...notes,
     ...(profiles.length > 0 ? ['', ...profiles] : []),
   ].join('\n');

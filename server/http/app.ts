@@ -18,28 +18,22 @@ import { CURRENT_RULE, type SegmentRule } from '../survey/classify.ts';
 import { instrument as defaultInstrument } from '../survey/definition.ts';
 import type { Instrument } from '../survey/types.ts';
 import { systemClock, type Clock } from '../time.ts';
-import { accountRouter } from './account.ts';
 import { TOKEN_FILES } from './admin/exports.ts';
 import { adminRouter } from './admin/index.ts';
-import { authRouter } from './auth.ts';
-import { citizenRouter } from './citizen.ts';
+import { citizenRouter } from './citizen/index.ts';
+import { staffRouter } from './staff/index.ts';
 import { healthCheck } from './health.ts';
-import { helpRouter } from './help.ts';
-import { infoRouter } from './info.ts';
-import { afterLeaving, leavingRouter } from './leaving.ts';
-import { paperEntryRouter } from './paper-entry.ts';
-import { printRouter } from './print.ts';
-import { resumeRouter } from './resume.ts';
+import { lostSession } from './middleware/lost-session.ts';
+import { language } from './middleware/language.ts';
 import { roundFile } from './middleware/api-token.ts';
 import { csrfProtection } from './middleware/csrf.ts';
-import { currentUser } from './middleware/current-user.ts';
+import { currentUser } from './middleware/user.ts';
 import { errorHandler, notFound } from './middleware/errors.ts';
 import { requestLog, type RequestLog } from './middleware/request-log.ts';
 import { sessions } from './middleware/session.ts';
 import { writeGate } from './middleware/write-gate.ts';
 import type { Services } from './services.ts';
-import { staffRouter } from './staff.ts';
-import { language, pageRenderer } from './views.ts';
+import { pageRenderer } from './render.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PUBLIC_DIR = join(ROOT, 'public');
@@ -135,21 +129,14 @@ export function createApp(config: Config, db: SurveyDatabase, options: AppOption
   // `?lang=` on a data file picks its labels' language, not the admin's.
   app.use(language({ remember: (req) => !TOKEN_FILES.has(roundFile(req.path) ?? '') }));
   app.use(express.urlencoded({ extended: false, limit: '32kb', parameterLimit: 500 }));
-  app.use(afterLeaving());
+  app.use('/s/:slug', lostSession());
   app.use(csrfProtection(render));
   app.use(writeGate(db.conn));
 
-  app.use(authRouter(services, render));
-  app.use(adminRouter(services, render));
-  app.use(accountRouter(services, render));
+  // Staff and admin first: their paths are their own, and citizens' pages end with a catch-all 404.
   app.use(staffRouter(services, render));
-  app.use(paperEntryRouter(services, render));
-  app.use(helpRouter(services, render));
-  app.use(resumeRouter(services, render));
-  app.use(leavingRouter(services, render));
-  app.use(printRouter(services, render));
+  app.use(adminRouter(services, render));
   app.use(citizenRouter(services, render));
-  app.use(infoRouter(services, render));
 
   app.use(notFound(render));
   app.use(errorHandler(render, log));

@@ -2,7 +2,7 @@
 // the footer link to it, in the same place on every page (R11, WCAG 3.2.6).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/config.ts';
-import { UUTILSYNET_URL } from '../../server/http/info.ts';
+import { UUTILSYNET_URL } from '../../server/http/citizen/info.ts';
 import { translator } from '../../server/i18n/messages.ts';
 import { LANGUAGES } from '../../server/survey/types.ts';
 import { testApp, type TestApp } from '../helpers/app.ts';

@@ -4,7 +4,7 @@
 // linking: nothing in help_requests can be joined to a response.
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { HELP_LIMITS } from '../../server/http/help.ts';
+import { HELP_LIMITS } from '../../server/http/citizen/help.ts';
 import { translator, type MessageKey } from '../../server/i18n/messages.ts';
 import type { Language } from '../../server/survey/types.ts';
 import { osloDate } from '../../server/time.ts';

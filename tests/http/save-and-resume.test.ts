@@ -4,7 +4,7 @@
 // throttled; the database keeps only the code's hash, and no log line holds it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translator } from '../../server/i18n/messages.ts';
-import { WRONG_CODES_ALLOWED } from '../../server/http/resume.ts';
+import { WRONG_CODES_ALLOWED } from '../../server/http/citizen/resume.ts';
 import { capturingLog, testApp, type TestApp } from '../helpers/app.ts';
 import { Browser, type Page } from '../helpers/browser.ts';
 import { answerRest, OLDER_RETIRED, start } from '../helpers/survey.ts';

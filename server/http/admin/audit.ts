@@ -7,7 +7,7 @@ import type { AuditEvent, AuditSource, StaffMode } from '../../../db/audit-log.t
 import type { MessageKey } from '../../i18n/messages.ts';
 import { isCalendarDate, osloTime } from '../../time.ts';
 import type { Services } from '../services.ts';
-import type { RenderPage } from '../views.ts';
+import type { RenderPage } from '../render.ts';
 import { adminPaths } from './paths.ts';
 
 /** How many entries a table shows: enough for a week of a municipality's sign-ins. */

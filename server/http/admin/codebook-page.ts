@@ -4,7 +4,7 @@
 import type { MessageKey, Translate } from '../../i18n/messages.ts';
 import type { Codebook, VariableKind, VariableType } from '../../survey/codebook.ts';
 import { LANGUAGES, type Language } from '../../survey/types.ts';
-import { LANGUAGE_NAMES } from '../views.ts';
+import { LANGUAGE_NAMES } from '../render.ts';
 
 const TYPE_TEXT = {
   integer: 'codebook.typeInteger',

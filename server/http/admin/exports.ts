@@ -14,7 +14,7 @@ import type { ResponseRow } from '../../survey/response-row.ts';
 import { isLanguage, LANGUAGES, type Language } from '../../survey/types.ts';
 import { osloDate } from '../../time.ts';
 import type { Services } from '../services.ts';
-import type { RenderPage } from '../views.ts';
+import type { RenderPage } from '../render.ts';
 import { noteExport } from './access.ts';
 import { codebookPage } from './codebook-page.ts';
 import { adminPaths } from './paths.ts';

@@ -2,13 +2,13 @@
 // where to go next. Each round's own page has its downloads.
 import { Router } from 'express';
 import type { Services } from '../services.ts';
-import { staffPaths } from '../staff-paths.ts';
+import { staffPaths } from '../staff/paths.ts';
 import { roundPhase } from '../../rounds/phase.ts';
 import { osloDate } from '../../time.ts';
-import { roundPaths } from '../round-pages.ts';
+import { roundPaths } from '../citizen/round-pages.ts';
 import { adminPaths } from './paths.ts';
 import { PHASE_TEXT } from './rounds.ts';
-import type { RenderPage } from '../views.ts';
+import type { RenderPage } from '../render.ts';
 
 export function adminHomeRouter(services: Services, render: RenderPage): Router {
   const { stores, clock } = services;

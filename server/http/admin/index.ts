@@ -2,10 +2,10 @@
 // of a round and nothing else (middleware/api-token.ts); every other request
 // needs a signed-in admin.
 import { Router } from 'express';
-import { requireRole } from '../auth.ts';
+import { requireRole } from '../middleware/require-role.ts';
 import { apiTokenAccess } from '../middleware/api-token.ts';
 import type { Services } from '../services.ts';
-import type { RenderPage } from '../views.ts';
+import type { RenderPage } from '../render.ts';
 import { auditRouter } from './audit.ts';
 import { codebookPageRouter, exportRouter, TOKEN_FILES } from './exports.ts';
 import { adminHomeRouter } from './home.ts';

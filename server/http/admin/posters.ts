@@ -7,9 +7,9 @@ import type { Config } from '../../config.ts';
 import { translator } from '../../i18n/messages.ts';
 import { makeQr, qrPng, qrSvg, type QrCode } from '../../posters/qr.ts';
 import { publicUrl } from '../public-url.ts';
-import { freshStart, roundPaths } from '../round-pages.ts';
+import { freshStart, roundPaths } from '../citizen/round-pages.ts';
 import type { Services } from '../services.ts';
-import type { RenderPage } from '../views.ts';
+import type { RenderPage } from '../render.ts';
 import { adminPaths } from './paths.ts';
 
 /** The code's width on the printed poster (public/app.css), given to the SVG file so it opens at that size. */

@@ -6,7 +6,7 @@ import { Router } from 'express';
 import { reclassify } from '../../reclassify.ts';
 import { waitForWriteLock } from '../middleware/write-gate.ts';
 import type { Services } from '../services.ts';
-import type { RenderPage } from '../views.ts';
+import type { RenderPage } from '../render.ts';
 import { adminPaths } from './paths.ts';
 
 /** How long a batch waits for another program's write lock before the job stops as failed. */

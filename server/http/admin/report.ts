@@ -13,7 +13,7 @@ import { LANGUAGES, MODES, PREFER_NOT_TO_SAY, type Language } from '../../survey
 import { isCalendarDate, osloDate } from '../../time.ts';
 import { waitForWriteLock } from '../middleware/write-gate.ts';
 import type { Services } from '../services.ts';
-import { LANGUAGE_NAMES, type ErrorItem, type RenderPage } from '../views.ts';
+import { LANGUAGE_NAMES, type ErrorItem, type RenderPage } from '../render.ts';
 import { noteExport } from './access.ts';
 import { askedLanguage, exportPath, refuseLanguage } from './exports.ts';
 import { adminPaths } from './paths.ts';

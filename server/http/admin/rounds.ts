@@ -10,9 +10,9 @@ import { offeredLanguages, roundPhase, type RoundPhase } from '../../rounds/phas
 import { LANGUAGES } from '../../survey/types.ts';
 import { osloDate } from '../../time.ts';
 import { roundDays, readableDate } from '../dates.ts';
-import { roundPaths } from '../round-pages.ts';
+import { roundPaths } from '../citizen/round-pages.ts';
 import type { Services } from '../services.ts';
-import { LANGUAGE_NAMES, messagePage, type ErrorItem, type RenderPage } from '../views.ts';
+import { LANGUAGE_NAMES, messagePage, type ErrorItem, type RenderPage } from '../render.ts';
 import { EXPORT_FORMATS } from '../../export/formats.ts';
 import { exportPath } from './exports.ts';
 import { describeChanges, openRound } from '../../rounds/actions.ts';

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { hashApiToken, newApiToken, TOKEN_NAME_MAX } from '../../auth/api-token.ts';
 import { osloDate } from '../../time.ts';
 import type { Services } from '../services.ts';
-import type { RenderPage } from '../views.ts';
+import type { RenderPage } from '../render.ts';
 import { adminPaths } from './paths.ts';
 
 export const tokenName = z.preprocess(

@@ -11,7 +11,7 @@ import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../au
 import type { MessageKey } from '../../i18n/messages.ts';
 import { osloDate } from '../../time.ts';
 import type { Services } from '../services.ts';
-import type { ErrorItem, RenderPage } from '../views.ts';
+import type { ErrorItem, RenderPage } from '../render.ts';
 
 const USERS_PATH = '/admin/users';
 const USERNAME = /^[\p{L}\p{N}._@-]+$/u;

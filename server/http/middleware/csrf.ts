@@ -3,7 +3,7 @@
 // (middleware/session.ts). Signed rather than stored, so a form works before
 // any session row exists, and a token is worth nothing without its cookie.
 import type { NextFunction, Request, Response } from 'express';
-import { messagePage, type RenderPage } from '../views.ts';
+import { messagePage, type RenderPage } from '../render.ts';
 import { isSafeMethod } from '../methods.ts';
 
 

@@ -7,7 +7,7 @@ import { isDatabaseUnavailable, isLockError } from '../../../db/connection.ts';
 import { translator } from '../../i18n/messages.ts';
 import type { Logger } from '../../log.ts';
 import { isLanguage } from '../../survey/types.ts';
-import { messagePage, ownUrl, type RenderPage } from '../views.ts';
+import { messagePage, ownUrl, type RenderPage } from '../render.ts';
 
 /** Seconds to wait after a lock (another program writing for a moment) and after anything worse (a full disk). */
 export const RETRY_AFTER_SECONDS = { locked: 5, unavailable: 60 } as const;

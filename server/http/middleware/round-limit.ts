@@ -5,8 +5,8 @@
 import type { Request, Response } from 'express';
 import { rateLimit, type Options } from 'express-rate-limit';
 import type { MessageKey } from '../../i18n/messages.ts';
-import { freshStart } from '../round-pages.ts';
-import { messagePage, type RenderPage } from '../views.ts';
+import { freshStart } from '../citizen/round-pages.ts';
+import { messagePage, type RenderPage } from '../render.ts';
 
 /** Which requests count and how they are told apart: express-rate-limit's own options. */
 type Counting = Pick<Options, 'windowMs' | 'limit'> &

@@ -119,6 +119,8 @@ export class Session {
   readonly #ctx: SessionContext;
   /** The cookie's token: the stored row's, a note's, or a pending one's; undefined until one is needed. */
   #token: string | undefined;
+  /** The last token's hash: drafts and notes are looked up by it several times a request. */
+  #hashed: { readonly token: string; readonly hash: string } | undefined;
   #stored: boolean;
   #data: SessionData;
   #expiresAt: number;
@@ -150,7 +152,9 @@ export class Session {
 
   /** The key drafts are stored under; for a pending session it finds nothing, since nothing was stored. */
   get idHash(): string {
-    return this.#token === undefined ? '' : hashToken(this.#token);
+    if (this.#token === undefined) return '';
+    if (this.#hashed?.token !== this.#token) this.#hashed = { token: this.#token, hash: hashToken(this.#token) };
+    return this.#hashed.hash;
   }
 
   /** The idle limit of this session, in milliseconds. */

@@ -6,14 +6,14 @@
 import { Router, type Request, type Response } from 'express';
 import { ipKeyGenerator } from 'express-rate-limit';
 import { z } from 'zod';
-import type { Round } from '../../db/rounds.ts';
-import type { MessageKey } from '../i18n/messages.ts';
-import { osloDate } from '../time.ts';
-import { requireRole } from './auth.ts';
-import type { Services } from './services.ts';
-import { freshStart, loadRound, roundPaths } from './round-pages.ts';
-import { roundLimit } from './middleware/round-limit.ts';
-import type { ErrorItem, RenderPage } from './views.ts';
+import type { Round } from '../../../db/rounds.ts';
+import type { MessageKey } from '../../i18n/messages.ts';
+import { osloDate } from '../../time.ts';
+import { requireRole } from '../middleware/require-role.ts';
+import type { Services } from '../services.ts';
+import { freshStart, roundPaths } from './round-pages.ts';
+import { roundLimit } from '../middleware/round-limit.ts';
+import type { ErrorItem, RenderPage } from '../render.ts';
 
 /**
  * Help requests stored per hour (issue 12, point 3): a browser that has just
@@ -112,7 +112,6 @@ export function helpRouter(services: Services, render: RenderPage): Router {
   const helpPath = (round: Round) => `/s/${round.slug}/help`;
 
   // The round as every round page loads it: unknown → on, closed → 410, and the layout's end control.
-  router.param('slug', loadRound(services, render));
 
   const renderForm = async (
     req: Request,

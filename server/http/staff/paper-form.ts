@@ -1,7 +1,7 @@
 // The questionnaire as it is on paper, shared by the printable form and keyed
 // entry so both number the questions and word the routing the same way.
-import type { Translate } from '../i18n/messages.ts';
-import type { Instrument, Language, Question } from '../survey/types.ts';
+import type { Translate } from '../../i18n/messages.ts';
+import type { Instrument, Language, Question } from '../../survey/types.ts';
 
 export interface NumberedQuestion {
   readonly question: Question;

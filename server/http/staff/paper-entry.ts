@@ -2,19 +2,19 @@
 // question on one page, one text field each for the codes, and the form's
 // number so no form is keyed twice. Stored, it leads back to the staff page.
 import { Router, type Request, type Response } from 'express';
-import type { MessageKey, Translate } from '../i18n/messages.ts';
-import { blankTail, parsePaperForm, paperFormNumber, typedValues, type PaperError } from '../survey/paper.ts';
-import type { Instrument, Language, Question } from '../survey/types.ts';
-import { requireRole } from './auth.ts';
-import { acceptsAnswers, acceptsPaperDated, paperDays } from '../rounds/phase.ts';
-import { isCalendarDate, osloDate } from '../time.ts';
-import { roundDays } from './dates.ts';
+import type { MessageKey, Translate } from '../../i18n/messages.ts';
+import { blankTail, parsePaperForm, paperFormNumber, typedValues, type PaperError } from '../../survey/paper.ts';
+import type { Instrument, Language, Question } from '../../survey/types.ts';
+import { requireRole } from '../middleware/require-role.ts';
+import { acceptsAnswers, acceptsPaperDated, paperDays } from '../../rounds/phase.ts';
+import { isCalendarDate, osloDate } from '../../time.ts';
+import { roundDays } from '../dates.ts';
 import { numberedSections } from './paper-form.ts';
-import { recordResponse } from './record-response.ts';
-import { loadRound } from './round-pages.ts';
-import type { Services } from './services.ts';
-import { staffPaths } from './staff-paths.ts';
-import type { ErrorItem, RenderPage } from './views.ts';
+import { recordResponse } from '../record-response.ts';
+import { loadRound } from '../citizen/round-pages.ts';
+import type { Services } from '../services.ts';
+import { staffPaths } from './paths.ts';
+import type { ErrorItem, RenderPage } from '../render.ts';
 
 const NUMBER_FIELD = 'paper_form_number';
 /** The day the form was filled in or came in; empty means today. Needed once the round's days are over. */

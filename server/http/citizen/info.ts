@@ -2,9 +2,9 @@
 // footer: the accessibility statement at /tilgjengelighet (universal-design.md
 // R2, R3) and the privacy page at /personvern.
 import { Router } from 'express';
-import type { Language } from '../survey/types.ts';
-import type { Services } from './services.ts';
-import type { RenderPage } from './views.ts';
+import type { Language } from '../../survey/types.ts';
+import type { Services } from '../services.ts';
+import type { RenderPage } from '../render.ts';
 
 /** The supervisory authority citizens may complain to (Tilsynet for universell utforming av ikt). */
 export const UUTILSYNET_URL = 'https://www.uutilsynet.no/';

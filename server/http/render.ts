@@ -131,27 +131,6 @@ export function pageRenderer(options: {
   };
 }
 
-/**
- * Sets the request's language: `?lang=` switches it for the rest of the session,
- * except on requests for which `remember` says no (a file downloaded with its
- * labels in another language leaves the admin's pages in theirs).
- */
-export function language(options: { fallback?: Language; remember?: (req: Request) => boolean } = {}) {
-  return (req: Request, res: Response, next: () => void): void => {
-    const asked = req.query['lang'];
-    if (isLanguage(asked) && asked !== req.session.data.lang && (options.remember?.(req) ?? true)) {
-      req.session.update({ lang: asked });
-    }
-    setLanguage(res, req.session.data.lang ?? options.fallback ?? 'nb');
-    next();
-  };
-}
-
-export function setLanguage(res: Response, lang: Language): void {
-  res.locals.lang = lang;
-  res.locals.t = translator(lang);
-}
-
 /** A page with a heading, one sentence and a link onwards: errors, closed rounds, expiry. */
 export function messagePage(
   t: Translate,

@@ -1,14 +1,14 @@
 // Time limits and leaving (issue 4, points 2–3; universal-design.md R41–R44):
 // «Jeg trenger mer tid», the warning's one-click extension, «Avslutt og slett
 // svarene mine», and what a citizen is told when a session is gone.
-import { Router, type NextFunction, type Request, type Response } from 'express';
+import { Router } from 'express';
 import { z } from 'zod';
-import type { Round } from '../../db/rounds.ts';
-import type { Language } from '../survey/types.ts';
-import { freshStart, loadRound, roundPaths } from './round-pages.ts';
-import type { Services } from './services.ts';
-import { staffPaths } from './staff-paths.ts';
-import type { RenderPage } from './views.ts';
+import type { Round } from '../../../db/rounds.ts';
+import type { Language } from '../../survey/types.ts';
+import { freshStart, roundPaths } from './round-pages.ts';
+import type { Services } from '../services.ts';
+import { staffPaths } from '../staff/paths.ts';
+import type { RenderPage } from '../render.ts';
 
 /** What the ended page says: the answers were deleted, saved with a code, or had been sent. */
 const ENDINGS = ['deleted', 'saved', 'sent'] as const;
@@ -34,7 +34,6 @@ function endedPath(round: Round, ending: Ending, lang: Language, kiosk: boolean 
 export function leavingRouter(services: Services, render: RenderPage): Router {
   const { stores } = services;
   const router = Router();
-  router.param('slug', loadRound(services, render));
 
   router.post('/s/:slug/more-time', (req, res) => {
     req.session.update({ extraTime: true });
@@ -63,7 +62,7 @@ export function leavingRouter(services: Services, render: RenderPage): Router {
     const { kiosk, submitted } = req.session.data;
     const parsed = endForm.safeParse(req.body);
     const keep = parsed.success && parsed.data.keep === '1';
-    const draft = stores.drafts.get(req.session.idHash, round.id);
+    const { draft } = res.locals.visit;
     if (req.user) {
       // A staff member stays signed in for the next citizen: only this citizen's answers go (or stay, saved with a code).
       const saved = keep && stores.drafts.detach(req.session.idHash, round.id);
@@ -92,7 +91,7 @@ export function leavingRouter(services: Services, render: RenderPage): Router {
   router.get('/s/:slug/timeout', async (req, res) => {
     const { round, t } = res.locals;
     // Reached by hand with the session still alive: nothing ended, back to the survey.
-    if (!req.session.data.expired && stores.drafts.get(req.session.idHash, round.id)) return res.redirect(303, roundPaths.start(round));
+    if (!req.session.data.expired && res.locals.visit.draft) return res.redirect(303, roundPaths.start(round));
     await render(req, res, {
       view: 'citizen/timeout',
       title: t('timeout.title'),
@@ -112,25 +111,4 @@ export function leavingRouter(services: Services, render: RenderPage): Router {
 /** After the idle limit: the timeout page, or on a shared device a fresh start page for the next person. */
 function afterExpiry(round: Pick<Round, 'slug'>, kiosk: boolean | undefined): string {
   return kiosk ? freshStart(round, true) : roundPaths.timeout(round);
-}
-
-/** Round pages a citizen may land on after leaving, shown as they are. */
-const SHOWN_AFTER_LEAVING = new Set(['', '/resume', '/ended', '/print']);
-const ROUND_PATH = /^\/s\/([a-z0-9-]{1,64})(\/.*)?$/;
-
-/**
- * Before CSRF checks: a request from a page left open after the citizen chose
- * «Avslutt» (its cookie should be gone; a request already on its way still
- * carries it) is told the answers were deleted or saved, instead of a bare
- * «Siden er utløpt». Sessions that were submitted or timed out need nothing
- * here: their notes hand the receipt and the timeout page to the routes.
- */
-export function afterLeaving() {
-  return (req: Request, res: Response, next: NextFunction): void => {
-    const ended = req.sessionEnded;
-    const match = ROUND_PATH.exec(req.path);
-    if (!match || (ended !== 'deleted' && ended !== 'saved')) return next();
-    if (req.method === 'GET' && SHOWN_AFTER_LEAVING.has(match[2] ?? '')) return next();
-    res.redirect(303, `${roundPaths.ended({ slug: match[1]! })}?answers=${ended}`);
-  };
 }

@@ -2,21 +2,26 @@
 // from `:slug`, and the controls the layout adds to each page (R41–R44):
 // «Avslutt og slett svarene mine» and the data the timeout warning reads.
 import type { NextFunction, Request, Response } from 'express';
-import type { Round } from '../../db/rounds.ts';
-import { firstUnanswered } from '../survey/pages.ts';
-import type { Answers, Instrument, Language } from '../survey/types.ts';
-import type { Services } from './services.ts';
-import { offeredLanguages, roundPhase, takesPaperForms, type RoundPhase } from '../rounds/phase.ts';
-import { osloDate } from '../time.ts';
-import { readableDate } from './dates.ts';
-import { isSafeMethod } from './methods.ts';
-import { setLanguage, type Page, type RenderPage, type SessionControls } from './views.ts';
+import type { Draft } from '../../../db/drafts.ts';
+import type { Round } from '../../../db/rounds.ts';
+import { firstUnanswered } from '../../survey/pages.ts';
+import { readAnswers } from '../../survey/stored-answers.ts';
+import type { Answers, Instrument, Language } from '../../survey/types.ts';
+import type { Services } from '../services.ts';
+import { offeredLanguages, roundPhase, takesPaperForms, type RoundPhase } from '../../rounds/phase.ts';
+import { osloDate } from '../../time.ts';
+import { readableDate } from '../dates.ts';
+import { isSafeMethod } from '../methods.ts';
+import { setLanguage } from '../middleware/language.ts';
+import type { Page, RenderPage, SessionControls } from '../render.ts';
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace -- Express declares its locals type this way.
   namespace Express {
     interface Locals {
       round: Round;
+      /** The session's unfinished answers in the round, read at most once per request. */
+      visit: RoundVisit;
       /** The languages this page may be shown in (a round's offer); every language when unset. */
       languages?: readonly Language[];
     }
@@ -52,17 +57,51 @@ export function continuePath(instrument: Instrument, round: Round, answers: Answ
 export const freshStart = (round: RoundRef, kiosk: boolean | undefined): string =>
   `${roundPaths.start(round)}${kiosk ? '?kiosk=1' : ''}`;
 
+/** A draft with its answers read back against the definition. */
+export interface OpenDraft extends Omit<Draft, 'answers'> {
+  readonly answers: Answers;
+}
+
 /**
- * `router.param('slug', …)` for round pages: loads the round (unknown → 404),
- * turns on shared-device mode for `?kiosk=1`, keeps to the languages the round
- * offers, and outside the round's days says when it opens (200) or that it
- * has closed (410), shared/contract.md.
+ * The session's draft in this request's round: read from the store when first
+ * asked for, then kept for the rest of the request (the handler and the
+ * layout's session controls both ask). A handler that writes the draft says
+ * so with `changed()`, and the next read goes to the store again.
  */
-export function loadRound(services: Services, render: RenderPage, options: { paperForms?: boolean } = {}) {
-  const { stores } = services;
-  return async (req: Request, res: Response, next: NextFunction, slug: string): Promise<void> => {
+export class RoundVisit {
+  readonly #read: () => OpenDraft | undefined;
+  #draft: OpenDraft | undefined;
+  #fresh = false;
+
+  constructor(read: () => OpenDraft | undefined) {
+    this.#read = read;
+  }
+
+  get draft(): OpenDraft | undefined {
+    if (!this.#fresh) {
+      this.#draft = this.#read();
+      this.#fresh = true;
+    }
+    return this.#draft;
+  }
+
+  changed(): void {
+    this.#fresh = false;
+  }
+}
+
+/**
+ * A round page's set-up, once per request: loads the round from the `:slug`
+ * in its path (unknown → 404), turns on shared-device mode for `?kiosk=1`, keeps to the languages the round
+ * offers, and outside the round's days says when it opens (200) or that it
+ * has closed (410), shared/contract.md. The session's draft is read when
+ * first needed (RoundVisit).
+ */
+function roundLoader(services: Services, render: RenderPage, options: { paperForms?: boolean }) {
+  const { stores, instrument } = services;
+  return async (req: Request, res: Response, next: NextFunction, slug: string, unknown: () => void): Promise<void> => {
     const round = stores.rounds.bySlug(slug);
-    if (!round) return next('route');
+    if (!round) return unknown();
     const languages = offeredLanguages(round);
     // A language the round does not offer (chosen on another round's pages) gives way to its main one.
     const chosen = req.session.data.lang;
@@ -77,9 +116,27 @@ export function loadRound(services: Services, render: RenderPage, options: { pap
     // Staff may key a paper form dated inside the round after its days are over.
     const allowed = options.paperForms ? takesPaperForms(round, today, services.config.responseRetentionDays) : phase === 'open';
     if (!allowed && phase !== 'open') return render(req, res, phasePage(req, res, round, phase));
+    // A session without a row has no drafts: nothing to read.
+    res.locals.visit = new RoundVisit(() => {
+      const draft = req.session.isStored ? stores.drafts.get(req.session.idHash, round.id) : undefined;
+      return draft && { ...draft, answers: readAnswers(instrument, draft.answers) };
+    });
     res.locals.sessionControls = () => sessionControls(services, req, res, round);
     next();
   };
+}
+
+/** For the routers of round pages (citizen/index.ts), mounted on `/s/:slug`: an unknown slug leaves them to the 404. */
+export function roundPages(services: Services, render: RenderPage) {
+  const load = roundLoader(services, render, {});
+  return (req: Request, res: Response, next: NextFunction): Promise<void> =>
+    load(req, res, next, String(req.params['slug']), () => next('router'));
+}
+
+/** `router.param('slug', …)` for a router with round pages of its own (staff keying paper forms). */
+export function loadRound(services: Services, render: RenderPage, options: { paperForms?: boolean } = {}) {
+  const load = roundLoader(services, render, options);
+  return (req: Request, res: Response, next: NextFunction, slug: string): Promise<void> => load(req, res, next, slug, () => next('route'));
 }
 
 /**
@@ -89,7 +146,7 @@ export function loadRound(services: Services, render: RenderPage, options: { pap
  */
 function sessionControls(services: Services, req: Request, res: Response, round: Round): SessionControls | undefined {
   const { t } = res.locals;
-  const draft = services.stores.drafts.get(req.session.idHash, round.id);
+  const draft = res.locals.visit.draft;
   // A staff member's end control deletes this citizen's answers and goes back to the staff page.
   const staff = req.user !== undefined;
   if (draft) {

@@ -1,24 +1,16 @@
 // Staff and admin login (shared/contract.md, "Staff and admin"): the form at
-// /login, logout, and the guard in front of role-restricted pages.
-import { Router, type NextFunction, type Request, type Response } from 'express';
+// /login and logout. The guard in front of role-restricted pages is
+// middleware/require-role.ts.
+import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import type { Role, User } from '../../db/users.ts';
-import { HASHING_RETRY_AFTER_SECONDS, HashingBusy } from '../auth/hashing-queue.ts';
-import { LoginThrottle } from '../auth/login-throttle.ts';
-import { dummyHash, verifyPassword } from '../auth/password.ts';
-import { formatDuration } from './durations.ts';
-import type { Services } from './services.ts';
-import { staffPaths } from './staff-paths.ts';
-import { messagePage, type RenderPage } from './views.ts';
-
-declare global {
-  // eslint-disable-next-line @typescript-eslint/no-namespace -- Express declares its locals type this way.
-  namespace Express {
-    interface Locals {
-      user: User;
-    }
-  }
-}
+import type { Role } from '../../../db/users.ts';
+import { HASHING_RETRY_AFTER_SECONDS, HashingBusy } from '../../auth/hashing-queue.ts';
+import { LoginThrottle } from '../../auth/login-throttle.ts';
+import { dummyHash, verifyPassword } from '../../auth/password.ts';
+import { formatDuration } from '../durations.ts';
+import type { Services } from '../services.ts';
+import { staffPaths } from './paths.ts';
+import { messagePage, type RenderPage } from '../render.ts';
 
 // A tampered form may post arrays or nothing; both read as an empty field.
 const loginForm = z.object({
@@ -28,7 +20,7 @@ const loginForm = z.object({
 
 const homeOf = (role: Role): string => (role === 'admin' ? '/admin' : staffPaths.home);
 
-export function authRouter(services: Services, render: RenderPage): Router {
+export function signInRouter(services: Services, render: RenderPage): Router {
   const { users, auditLog } = services.stores;
   const { clock, hashing } = services;
   const unknownUserHash = dummyHash(services.passwordCost);
@@ -120,25 +112,4 @@ export function authRouter(services: Services, render: RenderPage): Router {
 function waitText(t: Response['locals']['t'], ms: number): string {
   const seconds = Math.ceil(ms / 1000);
   return seconds <= 60 ? t('duration.seconds', { n: seconds }) : formatDuration(t, Math.ceil(seconds / 60));
-}
-
-/**
- * Lets through signed-in users with this role, and admins everywhere (they may do
- * everything staff do); others go to /login, or get 403 for the wrong role.
- */
-export function requireRole(render: RenderPage, role: Role) {
-  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    const { user } = req;
-    if (!user) {
-      res.redirect(303, '/login');
-      return;
-    }
-    if (user.role !== role && user.role !== 'admin') {
-      await render(req, res, messagePage(res.locals.t, 'forbidden', 403, 'forbidden.title', 'forbidden.body'));
-      return;
-    }
-    res.locals.user = user;
-    res.set('Cache-Control', 'no-store');
-    next();
-  };
 }

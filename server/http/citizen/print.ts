@@ -2,15 +2,14 @@
 // its code beside each answer, so a filled-in form is quick to key in. One per
 // round and language (`?lang=`), in normal or large print (`?size=large`).
 import { Router } from 'express';
-import { numberedSections, quote } from './paper-form.ts';
-import { loadRound, roundPaths } from './round-pages.ts';
-import type { Services } from './services.ts';
-import type { RenderPage } from './views.ts';
+import { numberedSections, quote } from '../staff/paper-form.ts';
+import { roundPaths } from './round-pages.ts';
+import type { Services } from '../services.ts';
+import type { RenderPage } from '../render.ts';
 
 export function printRouter(services: Services, render: RenderPage): Router {
   const { instrument } = services;
   const router = Router();
-  router.param('slug', loadRound(services, render));
 
   router.get('/s/:slug/print', async (req, res) => {
     const { round, t, lang } = res.locals;

@@ -4,16 +4,17 @@
 // or by phone, the citizen flow follows; a paper form goes to keyed entry.
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import type { Round } from '../../db/rounds.ts';
-import { readAnswers } from '../survey/stored-answers.ts';
-import { LANGUAGES, type Language } from '../survey/types.ts';
-import { osloDate } from '../time.ts';
-import { roundPhase, takesPaperForms } from '../rounds/phase.ts';
-import { requireRole } from './auth.ts';
-import { continuePath, roundPaths } from './round-pages.ts';
-import type { Services } from './services.ts';
-import { STAFF_OUTCOMES, staffPaths } from './staff-paths.ts';
-import { LANGUAGE_NAMES, setLanguage, type RenderPage } from './views.ts';
+import type { Round } from '../../../db/rounds.ts';
+import { readAnswers } from '../../survey/stored-answers.ts';
+import { LANGUAGES, type Language } from '../../survey/types.ts';
+import { osloDate } from '../../time.ts';
+import { roundPhase, takesPaperForms } from '../../rounds/phase.ts';
+import { requireRole } from '../middleware/require-role.ts';
+import { continuePath, roundPaths } from '../citizen/round-pages.ts';
+import type { Services } from '../services.ts';
+import { STAFF_OUTCOMES, staffPaths } from './paths.ts';
+import { setLanguage } from '../middleware/language.ts';
+import { LANGUAGE_NAMES, type RenderPage } from '../render.ts';
 
 export const STAFF_MODES = ['assisted', 'phone', 'paper'] as const;
 export type StaffStartMode = (typeof STAFF_MODES)[number];
@@ -39,7 +40,7 @@ interface StartForm {
   language?: Language;
 }
 
-export function staffRouter(services: Services, render: RenderPage): Router {
+export function staffHomeRouter(services: Services, render: RenderPage): Router {
   const { stores, instrument, clock, config } = services;
   const router = Router();
   router.use('/staff', requireRole(render, 'staff'));

@@ -3,17 +3,16 @@
 // codes are counted per client and throttled, so codes cannot be guessed.
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import type { Round } from '../../db/rounds.ts';
-import { formatResumeCode, hashResumeCode, newResumeCode, normaliseResumeCode } from '../survey/resume-code.ts';
-import { readAnswers } from '../survey/stored-answers.ts';
-import { addDays, osloDate, retentionCutoff } from '../time.ts';
-import { isLanguage } from '../survey/types.ts';
-import { roundLimit } from './middleware/round-limit.ts';
-import { publicUrl } from './public-url.ts';
-import { continuePath, loadRound, roundPaths } from './round-pages.ts';
-import type { Services } from './services.ts';
-import type { RenderPage } from './views.ts';
-import { LOCALE } from './dates.ts';
+import type { Round } from '../../../db/rounds.ts';
+import { formatResumeCode, hashResumeCode, newResumeCode, normaliseResumeCode } from '../../survey/resume-code.ts';
+import { addDays, osloDate, retentionCutoff } from '../../time.ts';
+import { isLanguage } from '../../survey/types.ts';
+import { roundLimit } from '../middleware/round-limit.ts';
+import { publicUrl } from '../public-url.ts';
+import { continuePath, roundPaths } from './round-pages.ts';
+import type { Services } from '../services.ts';
+import type { RenderPage } from '../render.ts';
+import { LOCALE } from '../dates.ts';
 
 /**
  * Wrong codes a client may try per window. At 10 per 15 minutes, finding one
@@ -62,11 +61,10 @@ type CodeError = 'resume.errorEmpty' | 'resume.errorShape' | 'resume.errorUnknow
 export function resumeRouter(services: Services, render: RenderPage): Router {
   const { stores, config, clock, instrument } = services;
   const router = Router();
-  router.param('slug', loadRound(services, render));
 
   router.get('/s/:slug/saved', async (req, res) => {
     const { round, t, lang } = res.locals;
-    const draft = stores.drafts.get(req.session.idHash, round.id);
+    const { draft } = res.locals.visit;
     const code = req.session.data.resumeCode;
     if (!draft || !code || draft.resumeHash !== hashResumeCode(code)) return res.redirect(303, roundPaths.start(round));
     const keptUntil = addDays(draft.updatedDate, config.draftDays);
@@ -92,8 +90,8 @@ export function resumeRouter(services: Services, render: RenderPage): Router {
   const renderResume = async (req: Request, res: Response, typed = '', error?: CodeError): Promise<void> => {
     const { round, t } = res.locals;
     const message = error ? t(error, { days: config.draftDays }) : null;
-    const current = stores.drafts.get(req.session.idHash, round.id);
-    const replaces = current !== undefined && current.resumeHash === null && Object.keys(readAnswers(instrument, current.answers)).length > 0;
+    const current = res.locals.visit.draft;
+    const replaces = current !== undefined && current.resumeHash === null && Object.keys(current.answers).length > 0;
     await render(req, res, {
       view: 'citizen/resume',
       status: error ? 400 : 200,
@@ -133,11 +131,12 @@ export function resumeRouter(services: Services, render: RenderPage): Router {
       return renderResume(req, res, typed, 'resume.errorUnknown');
     }
     stores.drafts.resume(codeHash, req.session.store(), round.id, savedSince);
-    const draft = stores.drafts.get(req.session.idHash, round.id);
+    res.locals.visit.changed();
+    const { draft } = res.locals.visit;
     // The answers come back in the language they were given in, and the response will record it (issue 12, point 7).
     const language = isLanguage(draft?.language) ? draft.language : undefined;
     req.session.update({ resumeCode: code, submitted: undefined, expired: undefined, ...(language ? { lang: language } : {}) });
-    res.redirect(303, continuePath(instrument, round, readAnswers(instrument, draft?.answers ?? '{}')));
+    res.redirect(303, continuePath(instrument, round, draft?.answers ?? {}));
   });
 
   return router;

@@ -2,9 +2,9 @@
 // per page, check your answers, receipt. Post/redirect/get throughout; answers
 // never travel in URLs. Handlers parse, call the survey domain, then render or redirect.
 import { Router, type Request, type Response } from 'express';
-import type { Mode } from '../../db/drafts.ts';
-import type { Round } from '../../db/rounds.ts';
-import { optionLabel } from '../survey/codebook.ts';
+import type { Mode } from '../../../db/drafts.ts';
+import type { Round } from '../../../db/rounds.ts';
+import { optionLabel } from '../../survey/codebook.ts';
 import {
   findQuestion,
   firstUnanswered,
@@ -13,23 +13,22 @@ import {
   previousQuestion,
   progress,
   shownQuestions,
-} from '../survey/pages.ts';
-import { readAnswers } from '../survey/stored-answers.ts';
-import { codesOf } from '../survey/submission.ts';
-import { DONT_KNOW, PREFER_NOT_TO_SAY, type Answers, type Instrument, type Language, type Question } from '../survey/types.ts';
-import { parseAnswers, type AnswerError } from '../survey/validate.ts';
-import type { StaffMode } from '../../db/audit-log.ts';
-import type { Translate } from '../i18n/messages.ts';
-import { recordResponse } from './record-response.ts';
-import { EXTRA_TIME_FACTOR } from './middleware/session.ts';
-import { staffPaths } from './staff-paths.ts';
-import { formatDuration } from './durations.ts';
+} from '../../survey/pages.ts';
+import { codesOf } from '../../survey/submission.ts';
+import { DONT_KNOW, PREFER_NOT_TO_SAY, type Answers, type Instrument, type Language, type Question } from '../../survey/types.ts';
+import { parseAnswers, type AnswerError } from '../../survey/validate.ts';
+import type { StaffMode } from '../../../db/audit-log.ts';
+import type { Translate } from '../../i18n/messages.ts';
+import { recordResponse } from '../record-response.ts';
+import { EXTRA_TIME_FACTOR } from '../middleware/session.ts';
+import { staffPaths } from '../staff/paths.ts';
+import { formatDuration } from '../durations.ts';
 import { ensureResumeCode } from './resume.ts';
-import { continuePath, freshStart, loadRound, roundPaths as paths } from './round-pages.ts';
-import type { Services } from './services.ts';
-import type { ErrorItem, RenderPage } from './views.ts';
-import { osloDate } from '../time.ts';
-import { acceptsAnswers } from '../rounds/phase.ts';
+import { continuePath, freshStart, roundPaths as paths } from './round-pages.ts';
+import type { Services } from '../services.ts';
+import type { ErrorItem, RenderPage } from '../render.ts';
+import { osloDate } from '../../time.ts';
+import { acceptsAnswers } from '../../rounds/phase.ts';
 import { PRIVACY_PATH } from './info.ts';
 
 const CHECK = 'check';
@@ -39,17 +38,11 @@ const SAVE_ACTION = { name: 'action', value: 'save' } as const;
 /** Seconds a typical respondent spends on one question; for the "about N minutes" on the start page. */
 const SECONDS_PER_QUESTION = 12;
 
-export function citizenRouter(services: Services, render: RenderPage): Router {
+export function surveyRouter(services: Services, render: RenderPage): Router {
   const { instrument, stores, clock, config } = services;
   const router = Router();
 
   const resumePath = (round: Round, answers: Answers): string => continuePath(instrument, round, answers);
-
-  /** The session's unfinished answers for the round, and how they are being given. */
-  const loadDraft = (req: Request, round: Round): { answers: Answers; mode: Mode } | undefined => {
-    const draft = stores.drafts.get(req.session.idHash, round.id);
-    return draft ? { answers: readAnswers(instrument, draft.answers), mode: draft.mode } : undefined;
-  };
 
   /** The mode of a draft a signed-in staff member is helping with; undefined for a citizen on their own. */
   const staffModeOf = (req: Request, mode: Mode): StaffMode | undefined =>
@@ -57,6 +50,7 @@ export function citizenRouter(services: Services, render: RenderPage): Router {
 
   /** Saves the answers so far, in the language they are being given in; the first save stores the session. */
   const saveDraft = (req: Request, res: Response, answers: Answers): void => {
+    res.locals.visit.changed();
     stores.drafts.save({
       sessionHash: req.session.store(),
       roundId: res.locals.round.id,
@@ -75,7 +69,6 @@ export function citizenRouter(services: Services, render: RenderPage): Router {
         ? paths.timeout(round)
         : paths.start(round);
 
-  router.param('slug', loadRound(services, render));
 
   router.get('/', async (req, res) => {
     const today = osloDate(clock());
@@ -106,7 +99,7 @@ export function citizenRouter(services: Services, render: RenderPage): Router {
         extraTime: req.session.data.extraTime === true,
         extraIdle: formatDuration(t, config.sessionIdleMinutes * EXTRA_TIME_FACTOR),
         kiosk: req.session.data.kiosk === true,
-        hasDraft: loadDraft(req, round) !== undefined,
+        hasDraft: res.locals.visit.draft !== undefined,
         moreTimeAction: paths.moreTime(round),
         resumeHref: paths.resume(round),
         // The round's own contact, else the service's (issue 13, point 1).
@@ -121,7 +114,7 @@ export function citizenRouter(services: Services, render: RenderPage): Router {
     const { round } = res.locals;
     // A new response: the last one's receipt and timeout note no longer apply (the next person on a shared computer).
     if (req.session.data.submitted || req.session.data.expired) req.session.update({ submitted: undefined, expired: undefined });
-    let answers = loadDraft(req, round)?.answers;
+    let answers = res.locals.visit.draft?.answers;
     if (!answers) {
       answers = {};
       saveDraft(req, res, answers);
@@ -133,7 +126,7 @@ export function citizenRouter(services: Services, render: RenderPage): Router {
   const openQuestion = (req: Request, res: Response): { question: Question; answers: Answers; mode: Mode } | undefined => {
     const { round } = res.locals;
     const question = findQuestion(instrument, String(req.params['questionId']));
-    const draft = loadDraft(req, round);
+    const { draft } = res.locals.visit;
     if (!draft) {
       res.redirect(303, withoutDraft(req, round));
       return undefined;
@@ -218,7 +211,7 @@ export function citizenRouter(services: Services, render: RenderPage): Router {
 
   router.get('/s/:slug/check', async (req, res) => {
     const { round, t, lang } = res.locals;
-    const draft = loadDraft(req, round);
+    const { draft } = res.locals.visit;
     if (!draft) return res.redirect(303, withoutDraft(req, round));
     const { answers } = draft;
     if (firstUnanswered(instrument, answers)) return res.redirect(303, resumePath(round, answers));
@@ -252,7 +245,7 @@ export function citizenRouter(services: Services, render: RenderPage): Router {
 
   router.post('/s/:slug/check', (req, res) => {
     const { round, lang } = res.locals;
-    const draft = loadDraft(req, round);
+    const { draft } = res.locals.visit;
     if (!draft) {
       // Already submitted (double click, back button): the first submit stands. A second click
       // that arrived while the first was being stored read the session before it ended: its note says so.

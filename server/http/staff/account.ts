@@ -5,14 +5,14 @@
 import { Router, type Request, type Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
-import { HASHING_RETRY_AFTER_SECONDS, HashingBusy } from '../auth/hashing-queue.ts';
-import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, verifyPassword } from '../auth/password.ts';
-import type { MessageKey } from '../i18n/messages.ts';
-import { adminPaths } from './admin/paths.ts';
-import { requireRole } from './auth.ts';
-import type { Services } from './services.ts';
-import { staffPaths } from './staff-paths.ts';
-import type { ErrorItem, RenderPage } from './views.ts';
+import { HASHING_RETRY_AFTER_SECONDS, HashingBusy } from '../../auth/hashing-queue.ts';
+import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, verifyPassword } from '../../auth/password.ts';
+import type { MessageKey } from '../../i18n/messages.ts';
+import { adminPaths } from '../admin/paths.ts';
+import { requireRole } from '../middleware/require-role.ts';
+import type { Services } from '../services.ts';
+import { staffPaths } from './paths.ts';
+import type { ErrorItem, RenderPage } from '../render.ts';
 
 /** Wrong current passwords per account in 15 minutes before the page waits (a left-open session is not a way to guess). */
 const WRONG_CURRENT_LIMIT = 5;

@@ -1,0 +1,35 @@
+// The guard in front of staff and admin pages: who is signed in was loaded
+// once by middleware/user.ts; this checks the role the page needs.
+import type { NextFunction, Request, Response } from 'express';
+import type { Role, User } from '../../../db/users.ts';
+import { messagePage, type RenderPage } from '../render.ts';
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace -- Express declares its locals type this way.
+  namespace Express {
+    interface Locals {
+      user: User;
+    }
+  }
+}
+
+/**
+ * Lets through signed-in users with this role, and admins everywhere (they may do
+ * everything staff do); others go to /login, or get 403 for the wrong role.
+ */
+export function requireRole(render: RenderPage, role: Role) {
+  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const { user } = req;
+    if (!user) {
+      res.redirect(303, '/login');
+      return;
+    }
+    if (user.role !== role && user.role !== 'admin') {
+      await render(req, res, messagePage(res.locals.t, 'forbidden', 403, 'forbidden.title', 'forbidden.body'));
+      return;
+    }
+    res.locals.user = user;
+    res.set('Cache-Control', 'no-store');
+    next();
+  };
+}

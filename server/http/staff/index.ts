@@ -1,0 +1,16 @@
+// Everything staff see (admins too, who may do all that staff do): signing in
+// and out, their own account, the staff page with its interview and assisted
+// starts, and keying paper forms.
+import { Router } from 'express';
+import type { RenderPage } from '../render.ts';
+import type { Services } from '../services.ts';
+import { accountRouter } from './account.ts';
+import { staffHomeRouter } from './home.ts';
+import { paperEntryRouter } from './paper-entry.ts';
+import { signInRouter } from './sign-in.ts';
+
+export function staffRouter(services: Services, render: RenderPage): Router {
+  const router = Router();
+  for (const routes of [signInRouter, accountRouter, staffHomeRouter, paperEntryRouter]) router.use(routes(services, render));
+  return router;
+}
