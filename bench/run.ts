@@ -15,7 +15,7 @@ import { exportMeasurement } from './measurements/exports.ts';
 import { pagesMeasurement } from './measurements/pages.ts';
 import { reclassifyMeasurement } from './measurements/reclassify.ts';
 import { aWeekIn, reportMeasurement } from './measurements/report.ts';
-import { seedMeasurement } from './measurements/seed.ts';
+import { seedMeasurement, XLSX_ROUND } from './measurements/seed.ts';
 
 const RESULTS_FILE = join(import.meta.dirname, 'results', 'latest.json');
 const DEFAULT_RESPONSES = 1_000_000;
@@ -27,16 +27,19 @@ const ADMIN: Account = { username: 'bench.admin', password: 'a bench password, l
 const measurements = (responses: number): Measurement[] => [
   pagesMeasurement,
   seedMeasurement(responses),
-  // Targets from the issue: the CSV of a million responses within 10 s and 200 MB; the XLSX reported.
+  // Targets from the issue: the CSV of a million responses within 10 s and 200 MB.
   exportMeasurement('export.csv', '≤ 10 s, ≤ 200 MB', { wallSeconds: 10, peakRssMb: 200 }),
-  // The XLSX has no time target, only flat memory: given time to finish (a million rows took 261 s here), so its peak covers every row.
-  exportMeasurement('export.xlsx', 'reported; flat memory', {}, { timeLimitMs: 360_000 }),
   // The report page's target from issue 14: 300 ms over a million responses (the median of repeated views).
   reportMeasurement('report', '≤ 300 ms', { wallSeconds: 0.3 }),
   reportMeasurement('report.csv', 'reported', {}),
   // A date filter reads the responses, not the tallies: reported, once.
   reportMeasurement(`report?from=${aWeekIn()}&to=${aWeekIn()}`, 'reported', {}, { repeats: 2 }),
+  // Before the XLSX's round is seeded: it reclassifies every round, and counts the demo round's million.
   reclassifyMeasurement,
+  // The XLSX has no time target, only flat memory. A million rows take minutes (141–261 s here), which would
+  // take the bench past ten minutes: it is measured on a round of its own, and its pace per million reported.
+  seedMeasurement(XLSX_ROUND.responses, { slug: XLSX_ROUND.slug, create: true }),
+  exportMeasurement('export.xlsx', 'reported; flat memory', {}, { round: XLSX_ROUND }),
 ];
 
 const log = (line: string): void => void process.stderr.write(`${line}\n`);

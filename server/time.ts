@@ -23,9 +23,15 @@ export function osloTime(at: Date): string {
   return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
 }
 
+/** The last minute's date: every request asks, and formatting in a time zone is slow. */
+let lastDay = { minute: NaN, date: '' };
+
 /** YYYY-MM-DD in Europe/Oslo. */
 export function osloDate(at: Date): string {
-  return osloDay.format(at);
+  // Oslo's offset is whole hours, so a day never begins inside a minute.
+  const minute = Math.floor(at.getTime() / 60_000);
+  if (minute !== lastDay.minute) lastDay = { minute, date: osloDay.format(at) };
+  return lastDay.date;
 }
 
 /** The moment a day begins in Oslo (23:00 or 22:00 UTC the day before, by the season). */

@@ -24,7 +24,7 @@ export interface AppBuild {
   /** The folder commands run in. */
   readonly cwd: string;
   /** The command line of the server or of a command-line tool (`seed`, `reclassify`, `token`); undefined when that tool is missing. */
-  command(entry: 'main' | 'cli/seed' | 'cli/reclassify' | 'cli/token'): string[] | undefined;
+  command(entry: 'main' | 'cli/seed' | 'cli/reclassify' | 'cli/token' | 'cli/round'): string[] | undefined;
 }
 
 const fromBuild = (dir: string): AppBuild => ({

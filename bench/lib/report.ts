@@ -37,7 +37,8 @@ export function formatRun(run: Run): string {
   const notes = run.results.flatMap((r) => {
     const lines = [
       ...(r.note ? [r.note] : []),
-      ...Object.entries(r.details ?? {}).map(([key, value]) => `${key}: ${value}`),
+      // A measurement with a table of its own shows its figures there; its details are for the JSON.
+      ...(r.table ? [] : Object.entries(r.details ?? {}).map(([key, value]) => `${key}: ${value}`)),
     ];
     return lines.length > 0 ? [`${r.name}:`, ...lines.map((l) => `  ${l}`)] : [];
   });

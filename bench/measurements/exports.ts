@@ -26,10 +26,16 @@ function byQuarter(samples: readonly number[]): string {
   return [0, 1, 2, 3].map((i) => Math.max(...quarter(i)).toFixed(0)).join(' / ');
 }
 
-export function exportMeasurement(file: string, target: string, limits: Limits, options: { readonly timeLimitMs?: number } = {}): Measurement {
+export function exportMeasurement(
+  file: string,
+  target: string,
+  limits: Limits,
+  options: { readonly timeLimitMs?: number; readonly round?: { readonly slug: string; readonly responses: number } } = {},
+): Measurement {
   const timeLimitMs = options.timeLimitMs ?? DOWNLOAD_LIMIT_MS;
+  const slug = options.round?.slug ?? 'demo';
   return {
-    name: `GET /admin/rounds/demo/${file}`,
+    name: `GET /admin/rounds/${slug}/${file}`,
     target,
     limits,
     async run(bench) {
@@ -51,7 +57,7 @@ export function exportMeasurement(file: string, target: string, limits: Limits, 
         const headers = await bench.credentials(server);
         before = peakRssMb(server.pid);
         samples.length = 0;
-        got = await download(`${server.base}/admin/rounds/demo/${file}`, headers, timeLimitMs).catch((err: unknown) =>
+        got = await download(`${server.base}/admin/rounds/${slug}/${file}`, headers, timeLimitMs).catch((err: unknown) =>
           err instanceof Error ? err : new Error(String(err)),
         );
         peak = peakRssMb(server.pid);
@@ -71,10 +77,13 @@ export function exportMeasurement(file: string, target: string, limits: Limits, 
         const whole = rows ? `; at that pace all ${bench.responses} would take about ${Math.round((got.wallSeconds * bench.responses) / rows)} s` : '';
         return { status: 'stopped', bytes: got.bytes, note: `stopped at the bench's limit of ${timeLimitMs / 1000} s, having received ${sofar}${whole}`, details: rss, ...extra };
       }
+      const responses = options.round?.responses ?? bench.responses;
+      const perMillion = (got.wallSeconds * 1_000_000) / responses;
       return {
         wallSeconds: got.wallSeconds,
         bytes: got.bytes,
         ...extra,
+        ...(options.round ? { note: `over ${responses.toLocaleString('en-US')} responses; a million at this pace: about ${perMillion.toFixed(0)} s` } : {}),
         details: {
           'peak RSS before the download (MB)': Number((before ?? 0).toFixed(1)),
           'first byte after (s)': Number((got.firstByteSeconds ?? 0).toFixed(2)),

@@ -1,7 +1,5 @@
 // The express app factory. Nothing listens here: main.ts does, and tests build
 // one app per file on a temporary database.
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
@@ -21,7 +19,9 @@ import { systemClock, type Clock } from '../time.ts';
 import { TOKEN_FILES } from './admin/exports.ts';
 import { adminRouter } from './admin/index.ts';
 import { citizenRouter } from './citizen/index.ts';
-import { staffRouter } from './staff/index.ts';
+import { STAFF_PREFIXES, staffRouter } from './staff/index.ts';
+import { ASSETS_PATH, loadAssets } from './assets.ts';
+import { under } from './audience.ts';
 import { healthCheck } from './health.ts';
 import { lostSession } from './middleware/lost-session.ts';
 import { language } from './middleware/language.ts';
@@ -52,12 +52,6 @@ export interface AppOptions {
   readonly passwordCost?: HashCost;
 }
 
-/** Adds a content hash to an asset URL so it can be cached for long and still change on deploy. */
-function assetUrl(file: string): string {
-  const hash = createHash('sha256').update(readFileSync(join(PUBLIC_DIR, file))).digest('hex').slice(0, 12);
-  return `/assets/${file}?v=${hash}`;
-}
-
 export function createApp(config: Config, db: SurveyDatabase, options: AppOptions = {}): Express {
   const instrument = options.instrument ?? defaultInstrument;
   const problems = checkInstrument(instrument);
@@ -78,16 +72,19 @@ export function createApp(config: Config, db: SurveyDatabase, options: AppOption
   // Requests never wait on another program's lock synchronously, which would stop
   // the whole server: a write waits in the write gate, asynchronously, instead.
   db.conn.pragma('busy_timeout = 0');
+  const assets = loadAssets(PUBLIC_DIR);
   const render = pageRenderer({
     viewsDir: VIEWS_DIR,
     cache: config.production,
-    stylesheet: assetUrl('app.css'),
-    favicon: assetUrl('favicon.svg'),
-    timeoutScript: assetUrl('timeout.js'),
+    stylesheets: { all: assets.url('app.css'), staff: assets.url('admin.css') },
+    favicon: assets.url('favicon.svg'),
+    timeoutScript: assets.url('timeout.js'),
   });
 
   const app = express();
   app.disable('x-powered-by');
+  // Pages are never cached (no-store) and files are immutable: an ETag would be a hash of every page for nothing.
+  app.set('etag', false);
   app.set('trust proxy', config.trustProxy ? 1 : false);
   app.use(
     helmet({
@@ -109,7 +106,7 @@ export function createApp(config: Config, db: SurveyDatabase, options: AppOption
     }),
   );
   app.use((options.requestLog ?? requestLog(log)).middleware);
-  app.use('/assets', express.static(PUBLIC_DIR, { index: false, maxAge: '365d', immutable: true }));
+  app.use(ASSETS_PATH, assets.serve);
   app.get('/healthz', healthCheck(db, config.dataDir));
 
   app.use((_req, res, next) => {
@@ -133,9 +130,8 @@ export function createApp(config: Config, db: SurveyDatabase, options: AppOption
   app.use(csrfProtection(render));
   app.use(writeGate(db.conn));
 
-  // Staff and admin first: their paths are their own, and citizens' pages end with a catch-all 404.
-  app.use(staffRouter(services, render));
-  app.use(adminRouter(services, render));
+  app.use(under(STAFF_PREFIXES, staffRouter(services, render)));
+  app.use(under(['/admin'], adminRouter(services, render)));
   app.use(citizenRouter(services, render));
 
   app.use(notFound(render));

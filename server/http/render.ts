@@ -1,8 +1,10 @@
 // Renders a page: its view inside the layout, in the request's language, with
 // the title pattern «page – service – organisation» and «Feil: » on errors.
 import { join } from 'node:path';
+import zlib from 'node:zlib';
 import ejs from 'ejs';
 import type { Request, Response } from 'express';
+import { preferredEncoding } from './assets.ts';
 import { translator, type MessageKey, type Translate } from '../i18n/messages.ts';
 import { isLanguage, LANGUAGES, type Language } from '../survey/types.ts';
 
@@ -64,10 +66,19 @@ declare global {
 export function ownUrl(req: Request, query?: URLSearchParams): string {
   const raw = req.originalUrl;
   const mark = raw.indexOf('?');
-  const path = new URL((mark === -1 ? raw : raw.slice(0, mark)).replace(/[\\/]+/g, '/'), 'http://self.invalid').pathname;
+  const path = ownPath(mark === -1 ? raw : raw.slice(0, mark));
   const params = query ?? new URLSearchParams(mark === -1 ? '' : raw.slice(mark + 1));
   return params.size > 0 ? `${path}?${params}` : path;
 }
+
+/** The path part of ownUrl; a page asks for it once per language link and form. */
+const ownPath = (() => {
+  let last = { raw: '', path: '/' };
+  return (raw: string): string => {
+    if (raw !== last.raw) last = { raw, path: new URL(raw.replace(/[\\/]+/g, '/'), 'http://self.invalid').pathname };
+    return last.path;
+  };
+})();
 
 /** Links to this same page in each language (keeps the path and other query parameters). */
 function languageLinks(req: Request, current: Language, offered: readonly Language[]) {
@@ -89,13 +100,16 @@ const printedCsrfToken = (req: Request): { toString(): string } => ({ toString: 
 export function pageRenderer(options: {
   viewsDir: string;
   cache: boolean;
-  stylesheet: string;
+  /** Every page's stylesheet, and the one staff and admin pages add (middleware/require-role.ts). */
+  stylesheets: { readonly all: string; readonly staff: string };
   favicon: string;
   timeoutScript: string;
 }): RenderPage {
   const file = (view: string) => join(options.viewsDir, `${view}.ejs`);
-  // rmWhitespace: no lines left holding only the indentation of a template tag.
-  const renderOptions = { cache: options.cache, rmWhitespace: true } as const;
+  // rmWhitespace: no lines left holding only the indentation of a template tag. Includes are
+  // written from the views folder (`/partials/…`, resolved against root): a relative include
+  // would be looked up on disk at every render, even with the template cache on.
+  const renderOptions = { cache: options.cache, rmWhitespace: true, root: options.viewsDir } as const;
 
   return async (req, res, page) => {
     const { lang, t } = res.locals;
@@ -122,13 +136,33 @@ export function pageRenderer(options: {
         // A 500 page gets none: the handler did not finish, and the store may be what failed.
         controls: ((page.status ?? 200) < 500 && res.locals.sessionControls?.()) || null,
         timeoutScript: options.timeoutScript,
-        stylesheet: options.stylesheet,
+        stylesheets: res.locals.staffArea ? [options.stylesheets.all, options.stylesheets.staff] : [options.stylesheets.all],
         favicon: options.favicon,
       },
       renderOptions,
     );
-    res.status(page.status ?? 200).type('html').send(html);
+    sendHtml(req, res, page.status ?? 200, html);
   };
+}
+
+/** Below this a page fits in the first packets anyway, and compressing it would only cost time. */
+const COMPRESS_FROM_BYTES = 1400;
+/** Fast settings: a page is compressed on every request, unlike the assets (assets.ts). */
+const BROTLI_PAGE = { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } };
+const GZIP_PAGE = { level: 6 };
+const PAGE_ENCODINGS = ['br', 'gzip'] as const;
+
+/**
+ * Sends a page, compressed for a browser that takes brotli or gzip: a
+ * question page shrinks to about a quarter, which counts on an old phone with
+ * poor coverage.
+ */
+function sendHtml(req: Request, res: Response, status: number, html: string): void {
+  res.status(status).type('html').vary('Accept-Encoding');
+  const encoding = html.length >= COMPRESS_FROM_BYTES ? preferredEncoding(req, PAGE_ENCODINGS) : undefined;
+  if (!encoding) return void res.send(html);
+  const body = encoding === 'br' ? zlib.brotliCompressSync(html, BROTLI_PAGE) : zlib.gzipSync(html, GZIP_PAGE);
+  res.set('Content-Encoding', encoding).send(body);
 }
 
 /** A page with a heading, one sentence and a link onwards: errors, closed rounds, expiry. */

@@ -1,15 +1,20 @@
-// HTML validity of every rendered page and state (shared/universal-design.md R4,
-// R12–R17 and §4.5): html-validate with the project's .htmlvalidate.json on each
-// state, and the Nu validator (Uutilsynet 4.1.1a) once over all of them.
+// Every rendered page and state, checked once: HTML validity (shared/
+// universal-design.md R4, R12–R17 and §4.5) with html-validate and the project's
+// .htmlvalidate.json on each state and the Nu validator (Uutilsynet 4.1.1a) once
+// over all of them; then the page weight budgets and the no-script rules of
+// issue 15, which print the sizes they hold to.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { HtmlValidate, StaticConfigLoader, type ConfigData, type Message, type ResolvedConfig } from 'html-validate';
+import { parse } from 'node-html-parser';
+import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { instrument } from '../../server/survey/definition.ts';
 import { LANGUAGES } from '../../server/survey/types.ts';
+import { testApp } from '../helpers/app.ts';
 import { renderAllStates, type RenderedState } from '../helpers/states.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -209,4 +214,108 @@ describe('Nu HTML Checker (vnu)', () => {
     },
     60_000,
   );
+});
+
+/** Issue 15's budgets, in bytes as sent without compression. */
+const BUDGET = { citizenPage: 12 * 1024, stylesheet: 10 * 1024, script: 5 * 1024 } as const;
+/**
+ * The paper questionnaire (citizen/print.ejs) holds every question at once to
+ * be printed, not answered on a phone: it is held to the size of the paper
+ * form instead, about three question pages per printed page.
+ */
+const PRINTED_FORM_BUDGET = 48 * 1024;
+const KB = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
+
+/** The pages a citizen meets: the survey's, the service's own and the message pages; not staff's or admins'. */
+const isCitizenPage = (state: RenderedState): boolean => state.template.startsWith('citizen/') || state.template === 'message.ejs';
+const isPrintedForm = (state: RenderedState): boolean => state.template.startsWith('citizen/print.ejs');
+
+describe('page weight budgets (issue 15)', () => {
+  it(`keeps every citizen page within ${KB(BUDGET.citizenPage)} of HTML (the printed form within ${KB(PRINTED_FORM_BUDGET)})`, () => {
+    const citizen = states.filter(isCitizenPage);
+    expect(citizen.length, 'citizen pages rendered').toBeGreaterThan(LANGUAGES.length * 30);
+    const sized = citizen.map((s) => ({ name: s.name, bytes: Buffer.byteLength(s.html), budget: isPrintedForm(s) ? PRINTED_FORM_BUDGET : BUDGET.citizenPage }));
+    const largest = [...sized].sort((a, b) => b.bytes - a.bytes);
+    console.log(
+      `Citizen pages: ${sized.length} states, largest:\n${largest
+        .filter((s, i) => i < 8 || s.budget === PRINTED_FORM_BUDGET)
+        .map((s) => `  ${KB(s.bytes).padStart(8)}  ${s.name}`)
+        .join('\n')}`,
+    );
+    expect(sized.filter((s) => s.bytes > s.budget).map((s) => `${s.name}: ${KB(s.bytes)} > ${KB(s.budget)}`)).toEqual([]);
+  });
+
+  it(`serves the stylesheets within ${KB(BUDGET.stylesheet)} and any script within ${KB(BUDGET.script)}, from this origin, cached as immutable`, async () => {
+    const referenced = new Set<string>();
+    for (const state of states) {
+      const html = parse(state.html);
+      for (const el of html.querySelectorAll('link[href], script[src], img[src], iframe, object, embed, video, audio, source')) {
+        referenced.add(el.getAttribute('href') ?? el.getAttribute('src') ?? el.tagName);
+      }
+    }
+    // Only files of our own: a third-party origin would learn who answers, and could stop the page loading.
+    expect([...referenced].filter((url) => !url.startsWith('/') || url.startsWith('//'))).toEqual([]);
+    expect([...referenced].some((url) => url.startsWith('/assets/app.css?v='))).toBe(true);
+
+    const target = await testApp();
+    try {
+      const lines: string[] = [];
+      for (const url of [...referenced].sort()) {
+        const res = await request(target.app).get(url).buffer(true).parse((r, done) => {
+          const chunks: Buffer[] = [];
+          r.on('data', (c: Buffer) => chunks.push(c));
+          r.on('end', () => done(null, Buffer.concat(chunks)));
+        });
+        expect(res.status, url).toBe(200);
+        expect(res.headers['cache-control'], url).toMatch(/max-age=31536000.*immutable/);
+        const bytes = (res.body as Buffer).length;
+        const compressed = await request(target.app).get(url).set('Accept-Encoding', 'br').buffer(true).parse((r, done) => {
+          let length = 0;
+          r.on('data', (c: Buffer) => (length += c.length));
+          r.on('end', () => done(null, length));
+        });
+        lines.push(`  ${KB(bytes).padStart(8)}  (${KB(compressed.body as number)} as brotli)  ${url}`);
+        if (url.includes('.css')) expect(bytes, url).toBeLessThanOrEqual(BUDGET.stylesheet);
+        if (url.includes('.js')) expect(bytes, url).toBeLessThanOrEqual(BUDGET.script);
+      }
+      console.log(`Files the pages load:\n${lines.join('\n')}`);
+    } finally {
+      target.close();
+    }
+  });
+
+  it('needs no script on any page: every action is a link or a button in a form, and scripts only enhance', () => {
+    const problems: string[] = [];
+    for (const state of states) {
+      const html = parse(state.html);
+      for (const script of html.querySelectorAll('script')) {
+        if (!script.getAttribute('src') || !script.hasAttribute('defer')) problems.push(`${state.name}: a script that is inline or blocks the page`);
+      }
+      if (/\son[a-z]+\s*=|javascript:/i.test(state.html)) problems.push(`${state.name}: an inline event handler or javascript: URL`);
+      for (const button of html.querySelectorAll('button')) {
+        const inForm = button.closest('form') !== null;
+        // A button that submits nothing is the timeout warning's, and that dialog only ever opens by script.
+        const inScriptedDialog = button.getAttribute('type') === 'button' && button.closest('dialog') !== null;
+        if (!inForm && !inScriptedDialog) problems.push(`${state.name}: a button outside any form: ${button.text.trim()}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('names every form on a page that has more than one, so each can be told apart by its name', () => {
+    const problems: string[] = [];
+    for (const state of states) {
+      const html = parse(state.html);
+      const forms = html.querySelectorAll('form');
+      if (forms.length < 2) continue;
+      for (const form of forms) {
+        const ids = form.getAttribute('aria-labelledby')?.split(/\s+/) ?? [];
+        const name = form.getAttribute('aria-label') ?? ids.map((id) => html.getElementById(id)?.text.trim() ?? '').join(' ').trim();
+        if (!name) problems.push(`${state.name}: a form posting to ${form.getAttribute('action')} has no name`);
+      }
+      const names = forms.map((f) => f.getAttribute('aria-labelledby') ?? f.getAttribute('aria-label'));
+      if (new Set(names).size !== names.length) problems.push(`${state.name}: two forms share a name reference`);
+    }
+    expect(problems).toEqual([]);
+  });
 });

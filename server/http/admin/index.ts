@@ -8,6 +8,7 @@ import type { Services } from '../services.ts';
 import type { RenderPage } from '../render.ts';
 import { auditRouter } from './audit.ts';
 import { codebookPageRouter, exportRouter, TOKEN_FILES } from './exports.ts';
+import { helpRequestsRouter } from './help-requests.ts';
 import { adminHomeRouter } from './home.ts';
 import { posterRouter } from './posters.ts';
 import { reclassifyRouter } from './reclassify.ts';
@@ -31,5 +32,6 @@ export function adminRouter(services: Services, render: RenderPage): Router {
   router.use(tokensRouter(services, render));
   router.use(reclassifyRouter(services, render));
   router.use(usersRouter(services, render));
+  router.use(helpRequestsRouter(services, render));
   return router;
 }

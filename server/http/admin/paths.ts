@@ -14,5 +14,6 @@ export const adminPaths = {
   reclassify: '/admin/reclassify',
   tokens: '/admin/tokens',
   audit: '/admin/audit',
+  helpRequests: '/admin/help',
   password: '/account/password',
 } as const;

@@ -9,7 +9,6 @@ import { z } from 'zod';
 import type { Round } from '../../../db/rounds.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { osloDate } from '../../time.ts';
-import { requireRole } from '../middleware/require-role.ts';
 import type { Services } from '../services.ts';
 import { freshStart, roundPaths } from './round-pages.ts';
 import { roundLimit } from '../middleware/round-limit.ts';
@@ -99,12 +98,6 @@ function fieldErrorsOf(issues: readonly z.core.$ZodIssue[]): Partial<Record<Help
   return errors;
 }
 
-/** A request id in a URL: the digits of a positive integer no larger than the store's ids. */
-const requestId = z
-  .string()
-  .regex(/^[1-9][0-9]{0,14}$/)
-  .transform(Number);
-
 export function helpRouter(services: Services, render: RenderPage): Router {
   const { stores, clock, config } = services;
   const router = Router();
@@ -187,27 +180,6 @@ export function helpRouter(services: Services, render: RenderPage): Router {
     // must not point at a request. A double click stores one row (the store drops an identical one).
     stores.helpRequests.add({ name, phone: phone ?? null, email: email ?? null, receivedDate: osloDate(clock()) });
     res.redirect(303, `${helpPath(round)}?sent=1`);
-  });
-
-  // Admin: the requests to follow up. Guarded here as well as by the admin router, so
-  // these routes stay admin-only wherever they are mounted.
-  const adminOnly = requireRole(render, 'admin');
-
-  router.get('/admin/help', adminOnly, async (req, res) => {
-    await render(req, res, {
-      view: 'admin/help',
-      title: res.locals.t('helpAdmin.title'),
-      page: 'admin-help',
-      back: '/admin',
-      locals: { requests: stores.helpRequests.list(), days: config.helpRequestDays },
-    });
-  });
-
-  router.post('/admin/help/:id/delete', adminOnly, (req, res, next) => {
-    const id = requestId.safeParse(req.params['id']);
-    // Not a request id, or one already deleted (another admin, a second click): not found.
-    if (!id.success || !stores.helpRequests.remove(id.data)) return next();
-    res.redirect(303, '/admin/help');
   });
 
   return router;

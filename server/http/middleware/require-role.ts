@@ -9,6 +9,8 @@ declare global {
   namespace Express {
     interface Locals {
       user: User;
+      /** A staff or admin page: the layout adds their stylesheet (public/admin.css). */
+      staffArea?: boolean;
     }
   }
 }
@@ -29,6 +31,7 @@ export function requireRole(render: RenderPage, role: Role) {
       return;
     }
     res.locals.user = user;
+    res.locals.staffArea = true;
     res.set('Cache-Control', 'no-store');
     next();
   };

@@ -101,6 +101,23 @@ function parseData(json: string): SessionData | undefined {
   }
 }
 
+/**
+ * Session rows read back, by their text: a session's data changes a few times
+ * in its life and is read on every request, so it is checked once per change.
+ * Frozen, since every request with that text shares the object.
+ */
+const readData = (() => {
+  const MAX = 1000;
+  const known = new Map<string, Readonly<SessionData> | undefined>();
+  return (json: string): Readonly<SessionData> | undefined => {
+    if (known.has(json)) return known.get(json);
+    const data = parseData(json);
+    if (known.size >= MAX) known.delete(known.keys().next().value!);
+    known.set(json, data && Object.freeze(data));
+    return known.get(json);
+  };
+})();
+
 function idleMsOf(data: SessionData, baseIdleMs: number): number {
   return data.extraTime ? baseIdleMs * EXTRA_TIME_FACTOR : baseIdleMs;
 }
@@ -338,7 +355,7 @@ export function sessions(options: { store: SessionStore; idleMinutes: number; cl
     const row = store.get(idHash);
     if (row) {
       const now = clock().getTime();
-      const data = parseData(row.data);
+      const data = readData(row.data);
       // A signed-in session past its absolute limit ends like an idle one: the next page asks for the password.
       const pastWorkday = data?.signedInAt !== undefined && now - data.signedInAt >= SIGNED_IN_MAX_MS;
       if (data && row.expiresAt > now && !pastWorkday) {

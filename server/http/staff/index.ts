@@ -9,6 +9,9 @@ import { staffHomeRouter } from './home.ts';
 import { paperEntryRouter } from './paper-entry.ts';
 import { signInRouter } from './sign-in.ts';
 
+/** Where staff pages live (signing in and out, the account, the staff page and paper forms). */
+export const STAFF_PREFIXES = ['/login', '/logout', '/account', '/staff'] as const;
+
 export function staffRouter(services: Services, render: RenderPage): Router {
   const router = Router();
   for (const routes of [signInRouter, accountRouter, staffHomeRouter, paperEntryRouter]) router.use(routes(services, render));

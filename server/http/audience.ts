@@ -1,0 +1,17 @@
+// Which routers a request goes through, by the first segment of its path.
+// Staff and admin pages live under prefixes of their own, so a citizen's
+// request passes none of their middleware and routes on its way, and theirs
+// none of the citizen's. The path is left whole: routes and links share one
+// set of addresses (admin/paths.ts, staff/paths.ts, citizen/round-pages.ts).
+import { Router } from 'express';
+
+export function under(prefixes: readonly string[], routes: Router): Router {
+  const firstSegments = new Set(prefixes.map((prefix) => prefix.slice(1)));
+  const gate = Router();
+  gate.use((req, _res, next) => {
+    const end = req.path.indexOf('/', 1);
+    next(firstSegments.has(req.path.slice(1, end === -1 ? undefined : end)) ? undefined : 'router');
+  });
+  gate.use(routes);
+  return gate;
+}
