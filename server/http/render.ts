@@ -1,10 +1,9 @@
 // Renders a page: its view inside the layout, in the request's language, with
 // the title pattern «page – service – organisation» and «Feil: » on errors.
-import { join } from 'node:path';
 import zlib from 'node:zlib';
-import ejs from 'ejs';
 import type { Request, Response } from 'express';
 import { preferredEncoding } from './assets.ts';
+import { templates } from './templates.ts';
 import { translator, type MessageKey, type Translate } from '../i18n/messages.ts';
 import { isLanguage, LANGUAGES, type Language } from '../survey/types.ts';
 
@@ -92,8 +91,7 @@ function languageLinks(req: Request, current: Language, offered: readonly Langua
 
 /**
  * The CSRF token, made when a template prints it (EJS turns it into text with
- * String()): a page without a form draws no token and sets no cookie. EJS
- * copies its locals, so a getter would be called on every page.
+ * String()): a page without a form draws no token and sets no cookie.
  */
 const printedCsrfToken = (req: Request): { toString(): string } => ({ toString: () => req.session.csrfToken });
 
@@ -105,11 +103,7 @@ export function pageRenderer(options: {
   favicon: string;
   timeoutScript: string;
 }): RenderPage {
-  const file = (view: string) => join(options.viewsDir, `${view}.ejs`);
-  // rmWhitespace: no lines left holding only the indentation of a template tag. Includes are
-  // written from the views folder (`/partials/…`, resolved against root): a relative include
-  // would be looked up on disk at every render, even with the template cache on.
-  const renderOptions = { cache: options.cache, rmWhitespace: true, root: options.viewsDir } as const;
+  const template = templates({ viewsDir: options.viewsDir, cache: options.cache });
 
   return async (req, res, page) => {
     const { lang, t } = res.locals;
@@ -119,28 +113,24 @@ export function pageRenderer(options: {
     // open scrolled past its header with Tab starting inside the form.
     const formAction = ownUrl(req);
     const shared = { t, lang, errors, formAction, csrfToken: printedCsrfToken(req), ...page.locals };
-    const body = await ejs.renderFile(file(page.view), shared, renderOptions);
+    const body = template(page.view)(shared);
     const parts = [page.title, t('service.name'), page.organisation].filter(
       (part, i, all): part is string => part !== undefined && all.indexOf(part) === i,
     );
     const documentTitle = (errors.length > 0 ? `${t('common.errorPrefix')}: ` : '') + parts.join(' – ');
-    const html = await ejs.renderFile(
-      file('layout'),
-      {
-        ...shared,
-        body,
-        documentTitle,
-        page: page.page,
-        back: page.back ?? null,
-        languageLinks: languageLinks(req, lang, res.locals.languages ?? LANGUAGES),
-        // A 500 page gets none: the handler did not finish, and the store may be what failed.
-        controls: ((page.status ?? 200) < 500 && res.locals.sessionControls?.()) || null,
-        timeoutScript: options.timeoutScript,
-        stylesheets: res.locals.staffArea ? [options.stylesheets.all, options.stylesheets.staff] : [options.stylesheets.all],
-        favicon: options.favicon,
-      },
-      renderOptions,
-    );
+    const html = template('layout')({
+      ...shared,
+      body,
+      documentTitle,
+      page: page.page,
+      back: page.back ?? null,
+      languageLinks: languageLinks(req, lang, res.locals.languages ?? LANGUAGES),
+      // A 500 page gets none: the handler did not finish, and the store may be what failed.
+      controls: ((page.status ?? 200) < 500 && res.locals.sessionControls?.()) || null,
+      timeoutScript: options.timeoutScript,
+      stylesheets: res.locals.staffArea ? [options.stylesheets.all, options.stylesheets.staff] : [options.stylesheets.all],
+      favicon: options.favicon,
+    });
     sendHtml(req, res, page.status ?? 200, html);
   };
 }

@@ -1908,6 +1908,10 @@ export type Translate = (key: MessageKey, params?: Readonly<Record<string, strin
 /** A translator for one language; `{name}` placeholders are filled from params. */
 export function translator(language: Language): Translate {
   const catalogue = catalogues[language];
-  return (key, params) =>
-    catalogue[key].replace(/\{(\w+)\}/g, (whole, name: string) => (params && Object.hasOwn(params, name) ? String(params[name]) : whole));
+  return (key, params) => {
+    const text = catalogue[key];
+    // Most texts have no placeholder, and a page asks for dozens.
+    if (params === undefined) return text;
+    return text.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
+  };
 }

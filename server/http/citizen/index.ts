@@ -14,7 +14,8 @@ import { surveyRouter } from './survey.ts';
 export function citizenRouter(services: Services, render: RenderPage): Router {
   const router = Router();
   router.use('/s/:slug', roundPages(services, render));
-  for (const routes of [helpRouter, resumeRouter, leavingRouter, printRouter, surveyRouter, infoRouter]) {
+  // The survey's own pages first: nearly every request is one of them.
+  for (const routes of [surveyRouter, leavingRouter, resumeRouter, helpRouter, printRouter, infoRouter]) {
     router.use(routes(services, render));
   }
   return router;

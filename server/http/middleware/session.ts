@@ -138,6 +138,8 @@ export class Session {
   #token: string | undefined;
   /** The last token's hash: drafts and notes are looked up by it several times a request. */
   #hashed: { readonly token: string; readonly hash: string } | undefined;
+  /** The last token's CSRF value: a page prints it in each of its forms. */
+  #signed: { readonly token: string; readonly csrf: string } | undefined;
   #stored: boolean;
   #data: SessionData;
   #expiresAt: number;
@@ -194,7 +196,8 @@ export class Session {
       this.#token = newToken();
       this.#writePendingCookie();
     }
-    return this.#sign(this.#token);
+    if (this.#signed?.token !== this.#token) this.#signed = { token: this.#token, csrf: this.#sign(this.#token) };
+    return this.#signed.csrf;
   }
 
   /** Whether a posted `_csrf` value belongs to this browser's cookie. */
