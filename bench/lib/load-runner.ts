@@ -12,6 +12,7 @@ const plan = JSON.parse(process.argv[2] ?? '') as Plan;
 const CSRF_FIELD = /name="_csrf" value="([^"]+)"/;
 let wrong = 0;
 let sequences = 0;
+let turns = 0;
 
 /** The headers' value under a name in any case (express writes Set-Cookie, node:http as given). */
 function header(headers: Record<string, string | string[]>, name: string): string[] {
@@ -29,7 +30,9 @@ function request(step: Step, index: number): autocannon.Request {
       const csrf = context.csrf ?? plan.csrf ?? '';
       const headers: Record<string, string> = { ...(cookie ? { cookie } : {}) };
       if (step.method === 'GET') return { ...req, headers };
-      const body = new URLSearchParams({ _csrf: csrf, ...step.fields }).toString();
+      const turn = turns++;
+      const changing = Object.fromEntries(Object.entries(step.turns ?? {}).map(([name, values]) => [name, values[turn % values.length]!]));
+      const body = new URLSearchParams({ _csrf: csrf, ...step.fields, ...changing }).toString();
       return { ...req, body, headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' } };
     },
     onResponse: (status, body, context: Context, headers) => {

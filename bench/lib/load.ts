@@ -13,6 +13,11 @@ export interface Step {
   readonly path: string;
   /** Form fields besides `_csrf` (sent on a POST with the CSRF value in hand). */
   readonly fields?: Readonly<Record<string, string>>;
+  /**
+   * Values a field takes in turn, one request after another: an answer that
+   * changes is written, where SQLite would skip rewriting a row to what it holds.
+   */
+  readonly turns?: Readonly<Record<string, readonly string[]>>;
   /** The status a correct answer has; anything else counts as an error. */
   readonly expect: number;
 }

@@ -69,12 +69,18 @@ async function startReference(workspace: Workspace, name: 'express' | 'bare'): P
 async function read(res: Response, cookie: string | undefined) {
   const body = await res.text();
   const sid = res.headers.getSetCookie().map((line) => line.split(';')[0]!).find((pair) => pair.startsWith('sid='));
-  const input = /<input[^>]*type="(?:radio|checkbox)"[^>]*>/.exec(body)?.[0] ?? '';
+  const inputs = [...body.matchAll(/<input[^>]*type="(?:radio|checkbox)"[^>]*>/g)].map(([input]) => ({
+    name: /name="([^"]+)"/.exec(input)?.[1] ?? '',
+    value: /value="([^"]+)"/.exec(input)?.[1] ?? '',
+  }));
+  const choice = inputs[0] ?? { name: '', value: '' };
   return {
     body,
     cookie: sid ?? cookie,
     csrf: /name="_csrf" value="([^"]+)"/.exec(body)?.[1] ?? '',
-    choice: { name: /name="([^"]+)"/.exec(input)?.[1] ?? '', value: /value="([^"]+)"/.exec(input)?.[1] ?? '' },
+    choice,
+    /** Every value of the first question's field: the POST benchmark answers each in turn. */
+    values: inputs.filter((i) => i.name === choice.name).map((i) => i.value),
     location: res.headers.get('location') ?? undefined,
   };
 }
@@ -97,7 +103,7 @@ async function onFirstQuestion(target: Target) {
   if (begun.status !== 303 || !begun.location) throw new Error(`${target.name}: starting answered ${begun.status}`);
   const question = await step(base, 'GET', begun.location, begun.cookie);
   if (question.status !== 200 || !question.choice.name) throw new Error(`${target.name}: the first question answered ${question.status}`);
-  return { path: begun.location, cookie: question.cookie!, csrf: question.csrf, answer: { [question.choice.name]: question.choice.value } };
+  return { path: begun.location, cookie: question.cookie!, csrf: question.csrf, answers: { [question.choice.name]: question.values } };
 }
 
 /** One walk through the app with fetch, answering each question with its first choice: the steps every virtual user repeats. */
@@ -149,7 +155,8 @@ export const pagesMeasurement: Measurement = {
         const at = await onFirstQuestion(target);
         const base = { base: target.server.base, connections: CONNECTIONS, cookie: at.cookie, csrf: at.csrf };
         const get: Step = { method: 'GET', path: at.path, expect: 200 };
-        const post: Step = { method: 'POST', path: at.path, fields: at.answer, expect: 303 };
+        // Each POST changes the answer, so each is a durable write, as a respondent's is.
+        const post: Step = { method: 'POST', path: at.path, turns: at.answers, expect: 303 };
         plans.set(`${target.name}/question GET`, () => runLoad(bench.workspace, { ...base, seconds: SECONDS, steps: [get] }));
         plans.set(`${target.name}/answer POST`, () => runLoad(bench.workspace, { ...base, seconds: SECONDS, steps: [post] }));
         // The JIT settles before anything counts.

@@ -10,48 +10,106 @@ const store = openStore(process.env['DATA_DIR'] ?? '.');
 const escape = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-function layout(title: string, body: string): string {
+const LANGUAGES = [
+  { code: 'nb', name: 'Bokmål' },
+  { code: 'nn', name: 'Nynorsk' },
+  { code: 'en', name: 'English' },
+];
+
+/** The same markup as the express reference's views, and as the app's question page. */
+function layout(title: string, body: string, path = '/start'): string {
+  const languages = LANGUAGES.map(
+    (l) =>
+      `<li><a class="languages__link" href="${path}?lang=${l.code}" hreflang="${l.code}" lang="${l.code}"${l.code === 'nb' ? ' aria-current="true"' : ''}>${l.name}</a></li>`,
+  ).join('\n');
   return `<!DOCTYPE html>
 <html lang="nb">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(title)} – Digitale tjenester og deg</title>
+<meta name="robots" content="noindex">
+<title>${escape(title)} – Digitale tjenester og deg – Demo kommune</title>
+<link rel="icon" href="/assets/favicon.svg?v=1" type="image/svg+xml">
 <link rel="stylesheet" href="/assets/app.css?v=1">
+<script src="/assets/timeout.js?v=1" defer></script>
 </head>
 <body>
 <a class="skip-link" href="#main">Hopp til innholdet</a>
-<header class="header"><p class="header__service">Digitale tjenester og deg</p>
-<nav class="languages" aria-label="Språk"><ul>
-<li><a href="?lang=nb" aria-current="true">Bokmål</a></li><li><a href="?lang=nn">Nynorsk</a></li><li><a href="?lang=en">English</a></li>
-</ul></nav></header>
-<main id="main" class="main">
+<header class="header">
+<div class="container header__inner">
+<p class="header__service">Digitale tjenester og deg</p>
+<nav class="languages" aria-label="Språk">
+<ul class="languages__list">
+${languages}
+</ul>
+</nav>
+</div>
+</header>
+<div class="container">
+<nav class="back" aria-label="Tilbake"><a class="back-link" href="/start">Tilbake</a></nav>
+<main id="main" class="main" data-page="question" tabindex="-1">
 ${body}
 </main>
-<footer class="footer"><p>Du er anonym når du svarer.</p><p><a href="/personvern">Personvern</a></p></footer>
+</div>
+<footer class="footer">
+<div class="container">
+<p>Du er anonym når du svarer. Vi lagrer ikke navn, IP-adresse eller klokkeslett.</p>
+<p><a href="/personvern">Personvern</a></p>
+<p><a href="/tilgjengelighet">Tilgjengelighetserklæring</a></p>
+</div>
+</footer>
 </body>
 </html>`;
 }
 
+function endControls(csrf: string): string {
+  return `<form class="session-end" method="post" action="/end" novalidate aria-labelledby="session-end">
+<input type="hidden" name="_csrf" value="${csrf}">
+<button class="button button--warning" type="submit" id="session-end">Avslutt og slett svarene mine</button>
+</form>
+<dialog class="timeout" id="timeout-warning" aria-labelledby="timeout-title" aria-describedby="timeout-text" data-expires-in="1799" data-extend-action="/extend" data-expire-action="/expire">
+<h2 id="timeout-title" class="timeout__title">Er du der fortsatt?</h2>
+<p id="timeout-text" aria-live="polite" data-one="Om {minutes} minutt avslutter vi, i tilfelle du har gått fra maskinen. Da blir svar du ikke har sendt inn eller lagret med kode, slettet." data-many="Om {minutes} minutter avslutter vi, i tilfelle du har gått fra maskinen. Da blir svar du ikke har sendt inn eller lagret med kode, slettet.">Om 2 minutter avslutter vi, i tilfelle du har gått fra maskinen. Da blir svar du ikke har sendt inn eller lagret med kode, slettet.</p>
+<div class="timeout__actions">
+<button class="button" type="button" data-extend autofocus>Fortsett – jeg trenger mer tid</button>
+<form method="post" action="/end" novalidate aria-labelledby="timeout-title timeout-end">
+<input type="hidden" name="_csrf" value="${csrf}">
+<button class="button button--warning" type="submit" id="timeout-end">Avslutt og slett svarene mine</button>
+</form>
+</div>
+</dialog>`;
+}
+
 function questionPage(csrf: string, selected: number | undefined): string {
+  const id = QUESTION.id;
   const choices = QUESTION.options
     .map(
       (o) => `<div class="choice">
-<input class="choice__input" type="radio" id="${QUESTION.id}-${o.code}" name="${QUESTION.id}" value="${o.code}"${o.code === selected ? ' checked' : ''}>
-<label class="choice__label" for="${QUESTION.id}-${o.code}">${escape(o.label)}</label>
+<input class="choice__input" type="radio" id="${id}-${o.code}" name="${id}" value="${o.code}"${o.code === selected ? ' checked' : ''}>
+<label class="choice__label" for="${id}-${o.code}">${escape(o.label)}</label>
 </div>`,
     )
     .join('\n');
   return layout(
     QUESTION.text,
-    `<form method="post" action="/q/${QUESTION.id}" novalidate>
+    `<p class="caption"><span class="caption__section">Om deg</span> <span class="caption__progress">Spørsmål 1 av 23</span></p>
+<form method="post" action="/q/${id}" novalidate autocomplete="off" aria-labelledby="${id}-heading">
 <input type="hidden" name="_csrf" value="${csrf}">
-<fieldset class="fieldset"><legend><h1>${escape(QUESTION.text)}</h1></legend>
-<div class="choices">
+<div class="question">
+<fieldset class="fieldset">
+<legend class="fieldset__legend"><h1 class="fieldset__heading" id="${id}-heading">${escape(QUESTION.text)}</h1></legend>
+<div class="choices choices--radio">
 ${choices}
-</div></fieldset>
+</div>
+</fieldset>
+</div>
+<div class="actions">
 <button class="button" type="submit">Fortsett</button>
-</form>`,
+<button class="button button--secondary" type="submit" name="action" value="save">Lagre og fortsett senere</button>
+</div>
+</form>
+${endControls(csrf)}`,
+    `/q/${id}`,
   );
 }
 

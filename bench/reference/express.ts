@@ -24,7 +24,7 @@ async function page(res: Response, status: number, title: string, view: string, 
   const options = { cache: true };
   const body = await ejs.renderFile(join(VIEWS, `${view}.ejs`), locals, options);
   const languages = LANGUAGES.map((l) => ({ ...l, current: l.code === 'nb' }));
-  const html = await ejs.renderFile(join(VIEWS, 'layout.ejs'), { title, body, languages }, options);
+  const html = await ejs.renderFile(join(VIEWS, 'layout.ejs'), { title, body, languages, path: res.req.path }, options);
   res.status(status).set('Cache-Control', 'no-store').type('html').send(html);
 }
 

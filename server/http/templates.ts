@@ -15,6 +15,19 @@ const MAX_DEPTH = 8;
 
 export type Template = (locals: Readonly<Record<string, unknown>>) => string;
 
+const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&#34;', "'": '&#39;' };
+const SPECIAL = /[&<>"']/;
+const SPECIALS = /[&<>"']/g;
+
+/**
+ * `<%= %>`'s escaping, as EJS's own (the same five characters, the same
+ * entities), but a text without any of them, as most are, is returned as it is.
+ */
+function escapeXml(value: unknown): string {
+  const text = value === undefined || value === null ? '' : String(value);
+  return SPECIAL.test(text) ? text.replace(SPECIALS, (c) => ENTITIES[c]!) : text;
+}
+
 /** A view's source with every include written in, recursively. */
 function sourceOf(viewsDir: string, view: string, depth = 0): string {
   if (depth > MAX_DEPTH) throw new Error(`views/${view}.ejs: includes nested more than ${MAX_DEPTH} deep`);
@@ -35,6 +48,7 @@ export function templates(options: { readonly viewsDir: string; readonly cache: 
       rmWhitespace: true,
       // The data is the renderer's own object, made for this page; EJS need not copy it first.
       unsafePrototypeLocals: true,
+      escape: escapeXml,
     });
   return (view) => {
     if (!options.cache) return compile(view);

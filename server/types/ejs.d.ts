@@ -5,6 +5,8 @@ declare module 'ejs' {
     rmWhitespace?: boolean;
     /** Use the data object as given instead of a null-prototype copy of it. */
     unsafePrototypeLocals?: boolean;
+    /** What `<%= %>` escapes its output with. */
+    escape?: (value: unknown) => string;
   }
   interface RenderOptions {
     cache?: boolean;
