@@ -88,19 +88,34 @@ export interface ServerOptions {
 /** Starts the server on a free loopback port; ready once /healthz answers 200. */
 export async function startServer(workspace: Workspace, app: AppBuild, options: ServerOptions): Promise<RunningServer> {
   const [node, ...args] = app.command('main')!;
-  const port = await freePort();
-  const child = spawn(node!, [...(options.nodeFlags ?? []), ...args], {
+  return serve(workspace, [node!, ...(options.nodeFlags ?? []), ...args], {
     cwd: app.cwd,
     env: {
-      PATH: process.env['PATH'] ?? '',
-      NODE_ENV: 'production',
       HOST: '127.0.0.1',
-      PORT: String(port),
       DATA_DIR: options.dataDir,
       ADMIN_USERNAME: options.admin.username,
       ADMIN_PASSWORD: options.admin.password,
       LOG_LEVEL: 'warn',
     },
+    readyPath: '/healthz',
+    readyWithinMs: options.readyWithinMs ?? 60_000,
+  });
+}
+
+/**
+ * A server process on a free loopback port (given as PORT, with NODE_ENV=production),
+ * in a process group the workspace stops; ready once `readyPath` answers 200.
+ */
+export async function serve(
+  workspace: Workspace,
+  command: readonly string[],
+  options: { cwd: string; env: Record<string, string>; readyPath: string; readyWithinMs: number },
+): Promise<RunningServer> {
+  const [file, ...args] = command;
+  const port = await freePort();
+  const child = spawn(file!, args, {
+    cwd: options.cwd,
+    env: { PATH: process.env['PATH'] ?? '', NODE_ENV: 'production', PORT: String(port), ...options.env },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -118,9 +133,9 @@ export async function startServer(workspace: Workspace, app: AppBuild, options: 
       await exited;
     },
   };
-  const deadline = Date.now() + (options.readyWithinMs ?? 60_000);
+  const deadline = Date.now() + options.readyWithinMs;
   while (Date.now() < deadline && child.exitCode === null) {
-    const up = await fetch(`${server.base}/healthz`).then(
+    const up = await fetch(`${server.base}${options.readyPath}`).then(
       (r) => r.ok,
       () => false,
     );
@@ -128,7 +143,7 @@ export async function startServer(workspace: Workspace, app: AppBuild, options: 
     await new Promise((r) => setTimeout(r, 100));
   }
   await server.stop();
-  throw new Error(`the server did not answer /healthz:\n${out}`);
+  throw new Error(`${command.join(' ')} did not answer ${options.readyPath}:\n${out}`);
 }
 
 /** Cookies as a browser keeps them, for one server. */

@@ -4,14 +4,12 @@
 // moment on the machine falls on all three alike; then whole walks through
 // the survey (start, every question, check, receipt) on the app alone. Each
 // server has a fresh data dir of its own; the seeded round is not touched.
-import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, type RunningServer } from '../lib/app.ts';
+import { serve, startServer, type RunningServer } from '../lib/app.ts';
 import { runLoad, type Load, type Step } from '../lib/load.ts';
 import type { Bench, Measurement } from '../lib/measurement.ts';
 import type { Workspace } from '../lib/workspace.ts';
-import { freePort } from '../../tests/helpers/server-process.ts';
 
 const CONNECTIONS = 50;
 const SECONDS = 5;
@@ -34,35 +32,17 @@ interface Target {
   readonly startPath: string;
 }
 
-/** One of the reference servers, from the sources (no build to wait for); ready once it answers. */
+/** One of the reference servers, from the sources (no build to wait for); ready once its start page answers. */
 async function startReference(workspace: Workspace, name: 'express' | 'bare'): Promise<RunningServer> {
   const dataDir = join(workspace.dir, `reference-${name}`);
   mkdirSync(dataDir);
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '..', 'reference', `${name}.ts`)], {
-    env: { PATH: process.env['PATH'] ?? '', PORT: String(port), DATA_DIR: dataDir, NODE_ENV: 'production' },
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const source = join(import.meta.dirname, '..', 'reference', `${name}.ts`);
+  return serve(workspace, [process.execPath, '--import', 'tsx', source], {
+    cwd: join(import.meta.dirname, '..', '..'),
+    env: { DATA_DIR: dataDir },
+    readyPath: '/start',
+    readyWithinMs: 30_000,
   });
-  workspace.track(child);
-  let out = '';
-  child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const server: RunningServer = {
-    pid: child.pid!,
-    base: `http://127.0.0.1:${port}`,
-    output: () => out,
-    stop: async () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      await exited;
-    },
-  };
-  for (let tries = 0; tries < 300 && child.exitCode === null; tries++) {
-    if (await fetch(`${server.base}/start`).then((r) => r.ok, () => false)) return server;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  await server.stop();
-  throw new Error(`the ${name} reference did not start: ${out}`);
 }
 
 /** What a browser holds after a response: the session cookie it set, the form's CSRF field, the first choice. */

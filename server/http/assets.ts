@@ -17,8 +17,8 @@ const TYPES: Readonly<Record<string, string>> = {
   '.svg': 'image/svg+xml',
 };
 
-/** Encodings in the order they are offered; identity is always there. */
-const ENCODINGS = ['br', 'gzip'] as const;
+/** Compressions in the order they are offered (brotli is smaller), for files and pages alike; identity is always there. */
+export const ENCODINGS = ['br', 'gzip'] as const;
 type Encoding = (typeof ENCODINGS)[number];
 
 interface Asset {

@@ -2,7 +2,7 @@
 // the title pattern «page – service – organisation» and «Feil: » on errors.
 import zlib from 'node:zlib';
 import type { Request, Response } from 'express';
-import { preferredEncoding } from './assets.ts';
+import { ENCODINGS, preferredEncoding } from './assets.ts';
 import { templates } from './templates.ts';
 import { translator, type MessageKey, type Translate } from '../i18n/messages.ts';
 import { isLanguage, LANGUAGES, type Language } from '../survey/types.ts';
@@ -140,7 +140,6 @@ const COMPRESS_FROM_BYTES = 1400;
 /** Fast settings: a page is compressed on every request, unlike the assets (assets.ts). */
 const BROTLI_PAGE = { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } };
 const GZIP_PAGE = { level: 6 };
-const PAGE_ENCODINGS = ['br', 'gzip'] as const;
 
 /**
  * Sends a page, compressed for a browser that takes brotli or gzip: a
@@ -149,7 +148,7 @@ const PAGE_ENCODINGS = ['br', 'gzip'] as const;
  */
 function sendHtml(req: Request, res: Response, status: number, html: string): void {
   res.status(status).type('html').vary('Accept-Encoding');
-  const encoding = html.length >= COMPRESS_FROM_BYTES ? preferredEncoding(req, PAGE_ENCODINGS) : undefined;
+  const encoding = html.length >= COMPRESS_FROM_BYTES ? preferredEncoding(req, ENCODINGS) : undefined;
   if (!encoding) return void res.send(html);
   const body = encoding === 'br' ? zlib.brotliCompressSync(html, BROTLI_PAGE) : zlib.gzipSync(html, GZIP_PAGE);
   res.set('Content-Encoding', encoding).send(body);
