@@ -33,7 +33,7 @@ const DECLINING: Fields = { ...WORKING_ADULT, age_group: '9', income: '8', skill
 let target: TestApp;
 let admin: Browser;
 /**
- * `?lang=` also switches the language of the session that asks (views.ts,
+ * `?lang=` also switches the language of the session that asks (middleware/language.ts,
  * `language`), so the downloads in other languages go through an admin of their own.
  */
 let otherLanguages: Browser;

@@ -1,6 +1,6 @@
 // "Ja, jeg vil ha hjelp med digitale tjenester" (issue 4, point 5): after the
 // receipt a citizen may leave a name and a phone number or e-mail address, and
-// admins follow the requests up at /admin/help. Help without linking: the request
+// admins follow the requests up at /admin/help (admin/help-requests.ts). Help without linking: the request
 // is stored in its own table and statement, after the response and apart from it
 // (db/help-requests.ts), and nothing of it is logged.
 import { Router, type Request, type Response } from 'express';
@@ -103,8 +103,6 @@ export function helpRouter(services: Services, render: RenderPage): Router {
   const router = Router();
 
   const helpPath = (round: Round) => `/s/${round.slug}/help`;
-
-  // The round as every round page loads it: unknown → on, closed → 410, and the layout's end control.
 
   const renderForm = async (
     req: Request,
