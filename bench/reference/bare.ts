@@ -3,18 +3,12 @@
 // Nothing a real service could drop (session read, CSRF check, validation,
 // escaping) is left out; everything a framework adds is.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { cookieToken, openStore, QUESTION, SESSION_COOKIE } from './store.ts';
+import { cookieToken, LANGUAGES, openStore, QUESTION, SESSION_COOKIE } from './store.ts';
 
 const store = openStore(process.env['DATA_DIR'] ?? '.');
 
 const escape = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-
-const LANGUAGES = [
-  { code: 'nb', name: 'Bokmål' },
-  { code: 'nn', name: 'Nynorsk' },
-  { code: 'en', name: 'English' },
-];
 
 /** The same markup as the express reference's views, and as the app's question page. */
 function layout(title: string, body: string, path = '/start'): string {

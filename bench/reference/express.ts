@@ -7,16 +7,10 @@ import ejs from 'ejs';
 import express, { type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { z } from 'zod';
-import { cookieToken, openStore, QUESTION, SESSION_COOKIE } from './store.ts';
+import { cookieToken, LANGUAGES, openStore, QUESTION, SESSION_COOKIE } from './store.ts';
 
 const store = openStore(process.env['DATA_DIR'] ?? '.');
 const VIEWS = join(import.meta.dirname, 'views');
-const LANGUAGES = [
-  { code: 'nb', name: 'Bokmål' },
-  { code: 'nn', name: 'Nynorsk' },
-  { code: 'en', name: 'English' },
-];
-
 const startForm = z.object({ _csrf: z.string() });
 const answerForm = z.object({ _csrf: z.string(), [QUESTION.id]: z.coerce.number().refine((code) => QUESTION.options.some((o) => o.code === code)) });
 

@@ -17,6 +17,13 @@ export const QUESTION = {
   ),
 };
 
+/** The language links of the page's header. */
+export const LANGUAGES = [
+  { code: 'nb', name: 'Bokmål' },
+  { code: 'nn', name: 'Nynorsk' },
+  { code: 'en', name: 'English' },
+];
+
 export function openStore(dataDir: string) {
   const db = new Database(join(dataDir, 'reference.sqlite'));
   db.pragma('journal_mode = WAL');

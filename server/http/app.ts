@@ -18,8 +18,9 @@ import type { Instrument } from '../survey/types.ts';
 import { systemClock, type Clock } from '../time.ts';
 import { TOKEN_FILES } from './admin/exports.ts';
 import { adminRouter } from './admin/index.ts';
+import { adminPaths } from './admin/paths.ts';
 import { citizenRouter } from './citizen/index.ts';
-import { STAFF_PREFIXES, staffRouter } from './staff/index.ts';
+import { STAFF_PATHS, staffRouter } from './staff/index.ts';
 import { ASSETS_PATH, loadAssets } from './assets.ts';
 import { under } from './audience.ts';
 import { healthCheck } from './health.ts';
@@ -27,7 +28,7 @@ import { lostSession } from './middleware/lost-session.ts';
 import { language } from './middleware/language.ts';
 import { roundFile } from './middleware/api-token.ts';
 import { csrfProtection } from './middleware/csrf.ts';
-import { currentUser } from './middleware/user.ts';
+import { currentUser } from './middleware/current-user.ts';
 import { errorHandler, notFound } from './middleware/errors.ts';
 import { requestLog, type RequestLog } from './middleware/request-log.ts';
 import { sessions } from './middleware/session.ts';
@@ -130,8 +131,8 @@ export function createApp(config: Config, db: SurveyDatabase, options: AppOption
   app.use(csrfProtection(render));
   app.use(writeGate(db.conn));
 
-  app.use(under(STAFF_PREFIXES, staffRouter(services, render)));
-  app.use(under(['/admin'], adminRouter(services, render)));
+  app.use(under(STAFF_PATHS, staffRouter(services, render)));
+  app.use(under([adminPaths.home], adminRouter(services, render)));
   app.use(citizenRouter(services, render));
 
   app.use(notFound(render));

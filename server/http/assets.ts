@@ -17,9 +17,9 @@ const TYPES: Readonly<Record<string, string>> = {
   '.svg': 'image/svg+xml',
 };
 
-/** Compressions in the order they are offered (brotli is smaller), for files and pages alike; identity is always there. */
+/** Compressions, in the order files are offered them (brotli is smaller, and made once); identity is always there. */
 export const ENCODINGS = ['br', 'gzip'] as const;
-type Encoding = (typeof ENCODINGS)[number];
+export type Encoding = (typeof ENCODINGS)[number];
 
 interface Asset {
   readonly type: string;
@@ -59,7 +59,8 @@ export function loadAssets(dir: string): Assets {
   const files = new Map<string, Asset>();
   for (const file of readdirSync(dir)) {
     const type = TYPES[extname(file)];
-    if (!type) continue;
+    // Found at start, not by a browser: a file nobody can fetch is a mistake.
+    if (!type) throw new Error(`public/${file}: no content type for ${extname(file) || 'a file without an extension'} in server/http/assets.ts`);
     const identity = readFileSync(join(dir, file));
     const hash = createHash('sha256').update(identity).digest('hex').slice(0, 12);
     files.set(file, { type, hash, identity, encoded: compress(identity) });

@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import ejs from 'ejs';
 
 /** `<%- include('/partials/name') %>` or `<%- include('/partials/name', { data }) %>`, paths from the views folder. */
-const INCLUDE = /<%-\s*include\('(\/[a-z0-9/-]+)'(?:,\s*([\s\S]*?))?\)\s*%>/g;
-/** Partials within partials; deeper would be a loop. */
+const INCLUDE = /<%-\s*include\('(\/[A-Za-z0-9/_-]+)'(?:,\s*([\s\S]*?))?\)\s*[-_]?%>/g;
+/** Partials within partials: far more than any view needs, so a partial that includes itself is caught. */
 const MAX_DEPTH = 8;
 
 export type Template = (locals: Readonly<Record<string, unknown>>) => string;
@@ -35,14 +35,22 @@ function sourceOf(viewsDir: string, view: string, depth = 0): string {
     const partial = sourceOf(viewsDir, path.slice(1), depth + 1).replace(/\n$/, '');
     // The block keeps the partial's own `const`s to itself; `with` puts the include's data in front of the page's.
     // The partial without its last line end: the include tag's own line end follows, as EJS would have left it.
-    return data ? `<% { with (${data}) { %>${partial}<% } } %>` : `<% { %>${partial}<% } %>`;
+    // A prototype-free copy of the data, as EJS passes an include's: names the data lacks are looked up in the page's.
+    return data ? `<% { with (Object.assign(Object.create(null), ${data})) { %>${partial}<% } } %>` : `<% { %>${partial}<% } %>`;
   });
+}
+
+/** The whole source of a view; an include written in a way the inlining does not know is an error at once, not at render. */
+function inlined(viewsDir: string, view: string): string {
+  const source = sourceOf(viewsDir, view);
+  if (/\binclude\(/.test(source)) throw new Error(`views/${view}.ejs: an include not written as <%- include('/partials/…'[, data]) %>`);
+  return source;
 }
 
 export function templates(options: { readonly viewsDir: string; readonly cache: boolean }): (view: string) => Template {
   const compiled = new Map<string, Template>();
   const compile = (view: string): Template =>
-    ejs.compile(sourceOf(options.viewsDir, view), {
+    ejs.compile(inlined(options.viewsDir, view), {
       filename: join(options.viewsDir, `${view}.ejs`),
       // No lines left holding only the indentation of a template tag.
       rmWhitespace: true,

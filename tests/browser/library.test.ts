@@ -65,12 +65,12 @@ describe.each(MODES)('$name', (mode: Mode) => {
     const home = await Visitor.open(target, mode);
     await home.page.goto(`/s/demo/resume?lang=${lang}`);
     await home.audit('resume');
-    await home.page.getByLabel(t('resume.label')).fill('K7QM-3XT');
+    await home.page.getByLabel(t('resume.label'), { exact: true }).fill('K7QM-3XT');
     await home.page.getByRole('button', { name: t('resume.button'), exact: true }).click();
     expect(await home.pageId()).toBe('resume');
     await expectErrorContract(home.page, lang, 'resume with a short code');
     await home.audit('resume, error');
-    await home.page.getByLabel(t('resume.label')).fill(code.toLowerCase().replace('-', ' '));
+    await home.page.getByLabel(t('resume.label'), { exact: true }).fill(code.toLowerCase().replace('-', ' '));
     await home.page.getByRole('button', { name: t('resume.button'), exact: true }).click();
     expect(await home.pageId()).toBe('education');
     await home.page.goto('/s/demo/q/income');
@@ -84,7 +84,7 @@ describe.each(MODES)('$name', (mode: Mode) => {
     expect(await home.pageId()).toBe('start');
     expect(await home.page.locator('input:checked').count()).toBe(0);
     await home.page.goto('/s/demo/resume');
-    await home.page.getByLabel(t('resume.label')).fill(code);
+    await home.page.getByLabel(t('resume.label'), { exact: true }).fill(code);
     await home.page.getByRole('button', { name: t('resume.button'), exact: true }).click();
     expect(await home.pageId()).toBe('resume');
     expect(await home.page.locator('.error-summary a').textContent()).toBe(t('resume.errorUnknown', { days: 30 }));

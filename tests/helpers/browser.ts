@@ -41,15 +41,9 @@ export class Browser {
   readonly agent: ReturnType<typeof request.agent>;
   csrf = '';
 
-  /**
-   * On a test app in this process, or on a server at a base address (a child process).
-   * `uncompressed`: asks for pages as they are. Decompressing a page takes the client, in
-   * this same process, several turns of the event loop: a test of what the server does
-   * between two slices of background work must not count those turns against the server.
-   */
-  constructor(target: TestApp | string, options: { uncompressed?: boolean } = {}) {
+  /** On a test app in this process, or on a server at a base address (a child process). */
+  constructor(target: TestApp | string) {
     this.agent = request.agent(typeof target === 'string' ? target : target.app);
-    if (options.uncompressed) this.agent.set('Accept-Encoding', 'identity');
   }
 
   /** GET without following redirects. */

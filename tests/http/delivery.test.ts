@@ -98,12 +98,15 @@ describe('files from public/', () => {
 });
 
 describe('pages', () => {
-  it('are compressed for a browser that takes it, and sent as they are otherwise', async () => {
-    const plain = await raw('/s/demo', { 'Accept-Encoding': 'identity' });
+  /** A browser following a link on our own pages. */
+  const OWN = { 'Sec-Fetch-Site': 'same-origin' };
+
+  it('are compressed for a browser on our own pages that takes it, and sent as they are otherwise', async () => {
+    const plain = await raw('/s/demo', { ...OWN, 'Accept-Encoding': 'identity' });
     expect(plain.headers['content-encoding']).toBeUndefined();
     const html = plain.body.toString();
     expect(html).toContain('data-page="start"');
-    const br = await raw('/s/demo', { 'Accept-Encoding': 'br' });
+    const br = await raw('/s/demo', { ...OWN, 'Accept-Encoding': 'br' });
     expect(br.headers['content-encoding']).toBe('br');
     expect(br.headers['vary']).toContain('Accept-Encoding');
     expect(br.headers['cache-control']).toBe('no-store');
@@ -111,8 +114,23 @@ describe('pages', () => {
     const decoded = brotliDecompressSync(br.body).toString();
     expect(decoded.replace(/value="[^"]{43}"/g, '')).toBe(html.replace(/value="[^"]{43}"/g, ''));
     expect(br.body.length).toBeLessThan(html.length / 2);
-    const gzip = await raw('/s/demo', { 'Accept-Encoding': 'gzip' });
+    // A browser's usual offer: gzip, the cheaper to make for a page made on every request.
+    const gzip = await raw('/s/demo', { ...OWN, 'Accept-Encoding': 'gzip, deflate, br, zstd' });
     expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gzip.body.length).toBeLessThan(html.length / 2);
     expect(gunzipSync(gzip.body).toString()).toContain('data-page="start"');
+    // Typed in, from a bookmark or a scanned code: the person's own request.
+    const typed = await raw('/s/demo', { 'Sec-Fetch-Site': 'none', 'Accept-Encoding': 'br' });
+    expect(typed.headers['content-encoding']).toBe('br');
+  });
+
+  it('are not compressed for a request another site started, or one that does not say (BREACH)', async () => {
+    for (const site of ['cross-site', 'same-site', undefined]) {
+      const res = await raw('/s/demo?x=guess', { ...(site ? { 'Sec-Fetch-Site': site } : {}), 'Accept-Encoding': 'gzip, deflate, br' });
+      expect(res.status, String(site)).toBe(200);
+      expect(res.headers['content-encoding'], String(site)).toBeUndefined();
+      expect(res.headers['vary']).toContain('Sec-Fetch-Site');
+      expect(res.body.toString()).toContain('data-page="start"');
+    }
   });
 });

@@ -56,7 +56,7 @@ describe('reclassification under a new rule version', { timeout: 60_000 }, () =>
 
     await admin.post('/admin/reclassify', {});
     // While it runs, citizens are served: a start page comes back before the last batch is written.
-    const citizen = await new Browser(after, { uncompressed: true }).visit('/s/demo');
+    const citizen = await new Browser(after).visit('/s/demo');
     expect(citizen.status).toBe(200);
     expect(after.stores.classifications.missing(RULE_80.version)).toBeGreaterThan(0);
     await expect.poll(() => after.stores.classifications.missing(RULE_80.version), { timeout: 30_000, interval: 100 }).toBe(0);

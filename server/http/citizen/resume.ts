@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Round } from '../../../db/rounds.ts';
 import { formatResumeCode, hashResumeCode, newResumeCode, normaliseResumeCode } from '../../survey/resume-code.ts';
 import { addDays, osloDate, retentionCutoff } from '../../time.ts';
-import { isLanguage } from '../../survey/types.ts';
+import { isLanguage, LANGUAGES } from '../../survey/types.ts';
 import { roundLimit } from '../middleware/round-limit.ts';
 import { publicUrl } from '../public-url.ts';
 import { continuePath, roundPaths } from './round-pages.ts';
@@ -22,7 +22,7 @@ export const WRONG_CODES_ALLOWED = 10;
 const WRONG_CODE_WINDOW_MS = 15 * 60_000;
 
 const LONG_DATE: Readonly<Record<string, Intl.DateTimeFormat>> = Object.fromEntries(
-  (['nb', 'nn', 'en'] as const).map((lang) => [
+  LANGUAGES.map((lang) => [
     lang,
     new Intl.DateTimeFormat(LOCALE[lang], { dateStyle: 'long', timeZone: 'UTC' }),
   ]),

@@ -13,6 +13,7 @@ import { osloDate } from '../../time.ts';
 import { readableDate } from '../dates.ts';
 import { isSafeMethod } from '../methods.ts';
 import { setLanguage } from '../middleware/language.ts';
+import type { Session } from '../middleware/session.ts';
 import type { Page, RenderPage, SessionControls } from '../render.ts';
 
 declare global {
@@ -66,27 +67,33 @@ export interface OpenDraft extends Omit<Draft, 'answers'> {
  * The session's draft in this request's round: read from the store when first
  * asked for, then kept for the rest of the request (the handler and the
  * layout's session controls both ask). A handler that writes the draft says
- * so with `changed()`, and the next read goes to the store again.
+ * so with `changed()`; a session that changed its key (stored, signed in,
+ * ended) is read again by itself.
  */
 export class RoundVisit {
-  readonly #read: () => OpenDraft | undefined;
+  readonly #session: Session;
+  readonly #read: (sessionHash: string) => OpenDraft | undefined;
+  /** The session key the draft was read under; undefined until read, or after a change. */
+  #readFor: string | undefined;
   #draft: OpenDraft | undefined;
-  #fresh = false;
 
-  constructor(read: () => OpenDraft | undefined) {
+  constructor(session: Session, read: (sessionHash: string) => OpenDraft | undefined) {
+    this.#session = session;
     this.#read = read;
   }
 
   get draft(): OpenDraft | undefined {
-    if (!this.#fresh) {
-      this.#draft = this.#read();
-      this.#fresh = true;
+    // A session without a row has no drafts: nothing to read.
+    const key = this.#session.isStored ? this.#session.idHash : '';
+    if (this.#readFor !== key) {
+      this.#draft = key === '' ? undefined : this.#read(key);
+      this.#readFor = key;
     }
     return this.#draft;
   }
 
   changed(): void {
-    this.#fresh = false;
+    this.#readFor = undefined;
   }
 }
 
@@ -116,9 +123,8 @@ function roundLoader(services: Services, render: RenderPage, options: { paperFor
     // Staff may key a paper form dated inside the round after its days are over.
     const allowed = options.paperForms ? takesPaperForms(round, today, services.config.responseRetentionDays) : phase === 'open';
     if (!allowed && phase !== 'open') return render(req, res, phasePage(req, res, round, phase));
-    // A session without a row has no drafts: nothing to read.
-    res.locals.visit = new RoundVisit(() => {
-      const draft = req.session.isStored ? stores.drafts.get(req.session.idHash, round.id) : undefined;
+    res.locals.visit = new RoundVisit(req.session, (sessionHash) => {
+      const draft = stores.drafts.get(sessionHash, round.id);
       return draft && { ...draft, answers: readAnswers(instrument, draft.answers) };
     });
     res.locals.sessionControls = () => sessionControls(services, req, res, round);

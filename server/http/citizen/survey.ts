@@ -262,6 +262,7 @@ export function surveyRouter(services: Services, render: RenderPage): Router {
       sharedDevice: req.session.data.kiosk === true,
       from: { sessionHash: req.session.idHash },
     });
+    res.locals.visit.changed();
     if (staff) {
       // A staff member goes on to the next citizen in the same session: the answers were only in the draft, now gone.
       req.session.update({ submitted: round.slug });

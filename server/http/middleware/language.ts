@@ -8,13 +8,13 @@ import { isLanguage, type Language } from '../../survey/types.ts';
  * except on requests for which `remember` says no (a file downloaded with its
  * labels in another language leaves the admin's pages in theirs).
  */
-export function language(options: { fallback?: Language; remember?: (req: Request) => boolean } = {}) {
+export function language(options: { remember?: (req: Request) => boolean } = {}) {
   return (req: Request, res: Response, next: () => void): void => {
     const asked = req.query['lang'];
     if (isLanguage(asked) && asked !== req.session.data.lang && (options.remember?.(req) ?? true)) {
       req.session.update({ lang: asked });
     }
-    setLanguage(res, req.session.data.lang ?? options.fallback ?? 'nb');
+    setLanguage(res, req.session.data.lang ?? 'nb');
     next();
   };
 }

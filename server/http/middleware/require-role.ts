@@ -1,8 +1,9 @@
 // The guard in front of staff and admin pages: who is signed in was loaded
-// once by middleware/user.ts; this checks the role the page needs.
+// once by middleware/current-user.ts; this checks the role the page needs.
 import type { NextFunction, Request, Response } from 'express';
 import type { Role, User } from '../../../db/users.ts';
 import { messagePage, type RenderPage } from '../render.ts';
+import { staffPaths } from '../staff/paths.ts';
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace -- Express declares its locals type this way.
@@ -23,7 +24,7 @@ export function requireRole(render: RenderPage, role: Role) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const { user } = req;
     if (!user) {
-      res.redirect(303, '/login');
+      res.redirect(303, staffPaths.signIn);
       return;
     }
     if (user.role !== role && user.role !== 'admin') {

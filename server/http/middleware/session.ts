@@ -113,6 +113,7 @@ const readData = (() => {
     if (known.has(json)) return known.get(json);
     const data = parseData(json);
     if (known.size >= MAX) known.delete(known.keys().next().value!);
+    if (data?.staffStart) Object.freeze(data.staffStart);
     known.set(json, data && Object.freeze(data));
     return known.get(json);
   };

@@ -7,6 +7,8 @@ export const STAFF_OUTCOMES = ['sent', 'deleted', 'saved', 'paper'] as const;
 export type StaffOutcome = (typeof STAFF_OUTCOMES)[number];
 
 export const staffPaths = {
+  signIn: '/login',
+  signOut: '/logout',
   home: '/staff',
   after: (outcome: StaffOutcome, extra: Readonly<Record<string, string>> = {}) =>
     `/staff?${new URLSearchParams({ done: outcome, ...extra })}`,

@@ -48,12 +48,12 @@ export function signInRouter(services: Services, render: RenderPage): Router {
     });
   };
 
-  router.get('/login', async (req, res) => {
+  router.get(staffPaths.signIn, async (req, res) => {
     if (req.user) return res.redirect(303, homeOf(req.user.role));
     await renderLogin(req, res, 200, '', {});
   });
 
-  router.post('/login', async (req, res) => {
+  router.post(staffPaths.signIn, async (req, res) => {
     const { t } = res.locals;
     const form = loginForm.parse(req.body ?? {});
     if (!form.username || !form.password) {
@@ -99,10 +99,10 @@ export function signInRouter(services: Services, render: RenderPage): Router {
     res.redirect(303, homeOf(user.role));
   });
 
-  router.post('/logout', (req, res) => {
+  router.post(staffPaths.signOut, (req, res) => {
     if (req.user) auditLog.record({ at: clock(), event: 'logout', userId: req.user.id, actorId: req.user.id, via: 'web' });
     req.session.signOut();
-    res.redirect(303, '/login');
+    res.redirect(303, staffPaths.signIn);
   });
 
   return router;
