@@ -4,21 +4,11 @@
 import { Router, type Request, type Response } from 'express';
 import type { Mode } from '../../../db/drafts.ts';
 import type { Round } from '../../../db/rounds.ts';
-import { optionLabel } from '../../survey/codebook.ts';
-import {
-  findQuestion,
-  firstUnanswered,
-  isReachable,
-  nextQuestion,
-  previousQuestion,
-  progress,
-  shownQuestions,
-} from '../../survey/pages.ts';
+import { findQuestion, firstUnanswered, isReachable, nextQuestion } from '../../survey/pages.ts';
 import { codesOf } from '../../survey/submission.ts';
-import { DONT_KNOW, PREFER_NOT_TO_SAY, type Answers, type Instrument, type Language, type Question } from '../../survey/types.ts';
+import type { Answers, Question } from '../../survey/types.ts';
 import { parseAnswers, type AnswerError } from '../../survey/validate.ts';
 import type { StaffMode } from '../../../db/audit-log.ts';
-import type { Translate } from '../../i18n/messages.ts';
 import { recordResponse } from '../record-response.ts';
 import { EXTRA_TIME_FACTOR } from '../middleware/session.ts';
 import { staffPaths } from '../staff/paths.ts';
@@ -26,14 +16,13 @@ import { formatDuration } from '../durations.ts';
 import { ensureResumeCode } from './resume.ts';
 import { continuePath, freshStart, roundPaths as paths } from './round-pages.ts';
 import type { Services } from '../services.ts';
-import type { ErrorItem, RenderPage } from '../render.ts';
+import type { RenderPage } from '../render.ts';
 import { osloDate } from '../../time.ts';
 import { acceptsAnswers } from '../../rounds/phase.ts';
 import { PRIVACY_PATH } from './info.ts';
+import { checkPage, questionPage, SAVE_ACTION } from './survey-views.ts';
 
 const CHECK = 'check';
-/** The name and value of the question form's «Lagre og fortsett senere» button. */
-const SAVE_ACTION = { name: 'action', value: 'save' } as const;
 
 /** Seconds a typical respondent spends on one question; for the "about N minutes" on the start page. */
 const SECONDS_PER_QUESTION = 12;
@@ -140,7 +129,7 @@ export function surveyRouter(services: Services, render: RenderPage): Router {
     return { question, answers, mode };
   };
 
-  const renderQuestion = async (
+  const renderQuestion = (
     req: Request,
     res: Response,
     question: Question,
@@ -151,31 +140,8 @@ export function surveyRouter(services: Services, render: RenderPage): Router {
   ): Promise<void> => {
     const { round, t, lang } = res.locals;
     const fromCheck = req.query['from'] === CHECK;
-    const previous = previousQuestion(instrument, answers, question.id);
-    const back = fromCheck ? paths.check(round) : previous ? paths.question(round, previous.id) : paths.start(round);
-    const where = progress(instrument, answers, question.id);
-    const items = errors.map((e) => errorItem(e, question, selected, lang, t));
-    const mode = staffModeOf(req, draftMode);
-    await render(req, res, {
-      view: 'citizen/question',
-      status: errors.length > 0 ? 400 : 200,
-      title: question.text[lang],
-      page: question.id,
-      back,
-      organisation: round.organisation,
-      errors: items,
-      locals: {
-        question,
-        selected,
-        save: SAVE_ACTION,
-        error: items[0]?.message ?? null,
-        staffNote: mode ? staffNote(mode, t, mode === 'phone' ? phoneGuidance(instrument, lang, question) : {}) : null,
-        // In a phone interview, "don't know" and "prefer not to say" are not read out (instrument.interviewer).
-        reserved: mode === 'phone' ? { note: instrument.interviewer.reserved[lang], codes: [DONT_KNOW, PREFER_NOT_TO_SAY] } : null,
-        sectionTitle: instrument.sections.find((s) => s.id === question.section)?.title[lang] ?? '',
-        progressText: t('question.progress', where),
-      },
-    });
+    const staffMode = staffModeOf(req, draftMode);
+    return render(req, res, questionPage({ instrument, round, lang, t, question, answers, selected, errors, fromCheck, staffMode }));
   };
 
   router.get('/s/:slug/q/:questionId', async (req, res, next) => {
@@ -215,32 +181,7 @@ export function surveyRouter(services: Services, render: RenderPage): Router {
     if (!draft) return res.redirect(303, withoutDraft(req, round));
     const { answers } = draft;
     if (firstUnanswered(instrument, answers)) return res.redirect(303, resumePath(round, answers));
-    const shown = shownQuestions(instrument, answers);
-    const sections = instrument.sections
-      .map((section) => ({
-        title: section.title[lang],
-        rows: shown
-          .filter((q) => q.section === section.id)
-          .map((q) => ({
-            short: q.short[lang],
-            answers: codesOf(answers[q.id]).map((code) => optionLabel(q, code, lang) ?? String(code)),
-            href: paths.question(round, q.id, true),
-          })),
-      }))
-      .filter((s) => s.rows.length > 0);
-    const last = shown.at(-1);
-    const mode = staffModeOf(req, draft.mode);
-    await render(req, res, {
-      view: 'citizen/check',
-      title: t('check.title'),
-      page: 'check',
-      back: last ? paths.question(round, last.id) : paths.start(round),
-      organisation: round.organisation,
-      locals: {
-        sections,
-        staffNote: mode ? staffNote(mode, t, mode === 'phone' ? { note: instrument.interviewer.check[lang] } : {}) : null,
-      },
-    });
+    await render(req, res, checkPage({ instrument, round, lang, t, answers, staffMode: staffModeOf(req, draft.mode) }));
   });
 
   router.post('/s/:slug/check', (req, res) => {
@@ -305,51 +246,3 @@ function postedCodes(question: Question, body: unknown): number[] {
   const known = new Set(question.options.map((o) => o.code));
   return list.map((v) => Number(v)).filter((code) => known.has(code));
 }
-
-function errorItem(
-  error: AnswerError,
-  question: Question,
-  selected: readonly number[],
-  lang: Language,
-  t: Response['locals']['t'],
-): ErrorItem {
-  const first = question.options[0]!;
-  const target = `${question.id}-${first.code}`;
-  switch (error.kind) {
-    case 'required':
-      return { target, message: question.required[lang] };
-    case 'unknown_code':
-      return { target, message: t('errors.unknownCode') };
-    case 'exclusive': {
-      const exclusive = question.options.filter((o) => o.exclusive);
-      const option = exclusive.find((o) => selected.includes(o.code)) ?? exclusive[0]!;
-      return { target, message: t('errors.exclusive', { option: option.label[lang] }) };
-    }
-  }
-}
-
-/** What the staff member sees above a page: the mode, and in a phone interview how to read it aloud. */
-export interface StaffNote {
-  readonly title: string;
-  /** This page's own note (the question's, or the check page's). */
-  readonly note: string | null;
-  /** How to read any question aloud: folded away after the first page, so the question stays in view. */
-  readonly general: readonly string[];
-  readonly generalOpen: boolean;
-}
-
-type Guidance = { readonly note?: string; readonly general?: readonly string[]; readonly generalOpen?: boolean };
-
-function staffNote(mode: StaffMode, t: Translate, guidance: Guidance): StaffNote {
-  return { title: t(STAFF_NOTE_TITLE[mode]), note: guidance.note ?? null, general: guidance.general ?? [], generalOpen: guidance.generalOpen ?? false };
-}
-
-function phoneGuidance(instrument: Instrument, lang: Language, question: Question): Guidance {
-  return {
-    ...(question.interviewer ? { note: question.interviewer[lang] } : {}),
-    general: instrument.interviewer.general.map((text) => text[lang]),
-    generalOpen: question === instrument.questions[0],
-  };
-}
-
-const STAFF_NOTE_TITLE = { assisted: 'staff.noteAssisted', phone: 'staff.notePhone', paper: 'staff.notePaper' } as const;
