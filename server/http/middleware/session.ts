@@ -153,8 +153,11 @@ export class Session {
     this.#expiresAt = expiresAt;
   }
 
-  static stored(ctx: SessionContext, token: string, data: SessionData, expiresAt: number): Session {
-    return new Session(ctx, token, true, data, expiresAt);
+  /** `idHash`: the token's hash, which the middleware computed to find the row. */
+  static stored(ctx: SessionContext, token: string, idHash: string, data: SessionData, expiresAt: number): Session {
+    const session = new Session(ctx, token, true, data, expiresAt);
+    session.#hashed = { token, hash: idHash };
+    return session;
   }
 
   static pending(ctx: SessionContext, token: string | undefined, data: SessionData): Session {
@@ -375,7 +378,7 @@ export function sessions(options: { store: SessionStore; idleMinutes: number; cl
             if (!isDatabaseUnavailable(err)) throw err;
           }
         }
-        req.session = Session.stored(ctx, token, data, expiresAt);
+        req.session = Session.stored(ctx, token, idHash, data, expiresAt);
         return next();
       }
       // Past its limit just now, or unreadable: end it here (unsaved answers go) rather than wait for the cleanup.
